@@ -1,0 +1,128 @@
+package dev.ferry.agent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Ferry's options, in one place. An option is resolved from, in order: the agent argument
+ * ({@code -javaagent:ferry-agent.jar=include=com.acme:org.example,exclude=com.acme.internal}), the system property
+ * {@code ferry.<option>}, the environment variable {@code FERRY_<OPTION>}, its default. Unknown names and invalid values
+ * are refused by name; the caller then leaves Ferry uninstalled.
+ *
+ * <p>Agent arguments are {@code key=value} pairs separated by commas. List values are separated by {@code :} (a
+ * character no package name contains, so no shell quoting is needed); a list option may also be repeated.
+ */
+public final class AgentOptions {
+
+    /** Package or class name prefixes whose lambdas Ferry prepares. Default: every application class. */
+    public static final String INCLUDE = "include";
+
+    /** Package or class name prefixes whose lambdas Ferry never prepares; wins over {@link #INCLUDE}. */
+    public static final String EXCLUDE = "exclude";
+
+    private static final Map<String, String> DOCUMENTED = documented();
+    private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+            + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
+
+    private final Map<String, List<String>> values;
+
+    private AgentOptions(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    private static Map<String, String> documented() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(INCLUDE, "package or class prefixes whose lambdas Ferry prepares (default: all application classes)");
+        options.put(EXCLUDE, "package or class prefixes whose lambdas Ferry never prepares");
+        return Collections.unmodifiableMap(options);
+    }
+
+    /** Every option's name and one-line description, in README order. */
+    public static Map<String, String> documentedOptions() {
+        return DOCUMENTED;
+    }
+
+    /**
+     * @param agentArguments the text after {@code =} in {@code -javaagent:}, may be null
+     * @param systemProperties {@code System::getProperty} in production
+     * @param environment {@code System::getenv} in production
+     * @throws IllegalArgumentException naming the unknown option or invalid value
+     */
+    public static AgentOptions parse(String agentArguments, Function<String, String> systemProperties,
+            Function<String, String> environment) {
+        Map<String, List<String>> fromArguments = parseArguments(agentArguments);
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String option : DOCUMENTED.keySet()) {
+            List<String> value = fromArguments.get(option);
+            if (value == null) {
+                value = splitList(option, firstNonNull(systemProperties.apply("ferry." + option),
+                        environment.apply("FERRY_" + option.toUpperCase(java.util.Locale.ROOT))));
+            }
+            values.put(option, value);
+        }
+        return new AgentOptions(values);
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
+    }
+
+    private static Map<String, List<String>> parseArguments(String agentArguments) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (agentArguments == null || agentArguments.isBlank()) {
+            return values;
+        }
+        for (String pair : agentArguments.split(",")) {
+            int equals = pair.indexOf('=');
+            String key = (equals < 0 ? pair : pair.substring(0, equals)).trim();
+            if (!DOCUMENTED.containsKey(key)) {
+                throw new IllegalArgumentException("unknown option '" + key + "' (known options: "
+                        + String.join(", ", DOCUMENTED.keySet()) + ")");
+            }
+            if (equals < 0) {
+                throw new IllegalArgumentException("option '" + key + "' has no value (write " + key + "=VALUE)");
+            }
+            values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(splitList(key, pair.substring(equals + 1)));
+        }
+        return values;
+    }
+
+    private static List<String> splitList(String option, String value) {
+        List<String> names = new ArrayList<>();
+        if (value == null || value.isBlank()) {
+            return names;
+        }
+        for (String name : value.split(":")) {
+            String trimmed = name.trim();
+            if (!NAME.matcher(trimmed).matches()) {
+                throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
+                        + "': expected package or class names separated by ':'");
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+
+    /** The prefixes of {@link #INCLUDE} in internal form ({@code com/acme}). */
+    public List<String> includes() {
+        return internalNames(INCLUDE);
+    }
+
+    /** The prefixes of {@link #EXCLUDE} in internal form. */
+    public List<String> excludes() {
+        return internalNames(EXCLUDE);
+    }
+
+    private List<String> internalNames(String option) {
+        List<String> names = new ArrayList<>();
+        for (String name : values.get(option)) {
+            names.add(name.replace('.', '/'));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ferry.agent.install;
+
+import dev.ferry.agent.config.AgentOptions;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.util.jar.JarFile;
+
+/**
+ * Installs Ferry in three steps: read the options, define the runtime in the boot loader, install the transformer.
+ * Prints one line on standard error when the options are wrong, and nothing at all otherwise.
+ *
+ * <p>This class names no runtime type: the verifier would load it through the agent's loader before it is in the boot
+ * loader, and the JVM would then see two copies. Everything that names one lives in {@link TransformerInstallation},
+ * which is linked only after {@link RuntimeInjector} ran.
+ */
+public final class AgentInstaller {
+
+    private static boolean installed;
+
+    private AgentInstaller() {
+    }
+
+    public static synchronized void install(String agentArguments, Instrumentation instrumentation)
+            throws Exception {
+        if (installed) {
+            return;
+        }
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(agentArguments, System::getProperty, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
+            return;
+        }
+        try (JarFile agentJar = new JarFile(agentJar())) {
+            RuntimeInjector.inject(instrumentation, agentJar);
+        }
+        TransformerInstallation.install(instrumentation, options);
+        installed = true;
+    }
+
+    private static File agentJar() throws URISyntaxException {
+        return new File(AgentInstaller.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ferry.agent.instrument;
+
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.runtime.LambdaSiteTables;
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+
+/**
+ * Prepares the lambda call sites of each selected class as it is loaded (or retransformed). Lambda classes themselves
+ * are hidden classes and never reach a transformer (DESIGN.md fact 1), so the capturing classes are rewritten instead.
+ *
+ * <p>Returns null for every class it leaves alone, decides that before parsing anything, and turns every failure into a
+ * counted event: a class Ferry cannot handle is loaded exactly as it is.
+ */
+public final class LambdaTransformer implements ClassFileTransformer {
+
+    private static final byte[] MARKER = LambdaCallSiteRewriter.LAMBDA_METAFACTORY.getBytes(StandardCharsets.UTF_8);
+
+    private final ClassSelection selection;
+
+    public LambdaTransformer(ClassSelection selection) {
+        this.selection = selection;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (className == null || !selection.prepares(loader, className) || !contains(classFile, MARKER)) {
+            return null;
+        }
+        try {
+            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile);
+            if (prepared == null) {
+                return null;
+            }
+            LambdaSiteTables.register(loader, className.replace('/', '.'), prepared.sites);
+            AgentCounters.classPrepared(prepared.sites.length);
+            return prepared.classFile;
+        } catch (Throwable failure) {
+            AgentCounters.transformFailed(className.replace('/', '.'), failure);
+            return null;
+        }
+    }
+
+    /** A class without the constant {@code java/lang/invoke/LambdaMetafactory} has no lambda call site. */
+    static boolean contains(byte[] haystack, byte[] needle) {
+        byte first = needle[0];
+        int last = haystack.length - needle.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (haystack[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
