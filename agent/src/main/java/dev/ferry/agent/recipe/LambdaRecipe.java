@@ -69,6 +69,21 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
 
     @Override
     public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
+        try {
+            readRecipe(in);
+        } catch (IOException | ClassNotFoundException | RuntimeException failure) {
+            // ObjectInputStream replaces any exception thrown with unread block data by
+            // "IllegalStateException: unread block data", hiding what was refused
+            discardBlockData(in);
+            if (failure instanceof InvalidObjectException || failure instanceof InvalidClassException) {
+                AgentCounters.refused(failure);
+            }
+            throw failure;
+        }
+        AgentCounters.lambdaRead();
+    }
+
+    private void readRecipe(ObjectInput in) throws IOException, ClassNotFoundException {
         Object self = in.readObject();
         if (self == null || !Proxy.isProxyClass(self.getClass())) {
             throw new InvalidObjectException("refused lambda recipe: it is not attached to a lambda proxy but to "
@@ -77,22 +92,24 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
         String className = in.readUTF();
         int index = in.readUnsignedShort();
         int hash = in.readInt();
-        LambdaSite readSite;
-        Object[] values;
-        try {
-            readSite = LambdaRecipeReader.site(in, self.getClass(), className, index, hash);
-            values = new Object[readSite.capturedCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = CapturedValues.read(in, readSite, i);
-            }
-        } catch (InvalidObjectException | InvalidClassException refused) {
-            AgentCounters.refused(refused);
-            throw refused;
+        LambdaSite readSite = LambdaRecipeReader.site(in, self.getClass(), className, index, hash);
+        Object[] values = new Object[readSite.capturedCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = CapturedValues.read(in, readSite, i);
         }
         this.proxy = self;
         this.site = readSite;
         this.captured = values;
-        AgentCounters.lambdaRead();
+    }
+
+    private static void discardBlockData(ObjectInput in) {
+        try {
+            for (int left = in.available(); left > 0; left = in.available()) {
+                in.skipBytes(left);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the stream is broken anyway; the original failure is what the caller needs to see
+        }
     }
 
     @Override
