@@ -21,6 +21,9 @@ import org.objectweb.asm.Type;
  * <p>Serializable call sites ({@code FLAG_SERIALIZABLE}) are left exactly as javac wrote them: they keep the JDK's
  * serial form, which readers without Ferry understand, and javac's {@code $deserializeLambda$} keeps serving them.
  * Only {@code invokedynamic} operands change, never the stack shape, so frames and maxima are copied as they are.
+ *
+ * <p>A class loaded for the first time also gets a {@code $deserializeLambda$} gate ({@link DeserializeLambdaGate});
+ * a retransformed one cannot get new methods (JVMTI), and keeps what it had.
  */
 final class LambdaCallSiteRewriter extends ClassVisitor {
 
@@ -32,16 +35,25 @@ final class LambdaCallSiteRewriter extends ClassVisitor {
             false);
 
     private final List<SymbolicCallSite> sites = new ArrayList<>();
+    private final boolean mayAddMethods;
+    private String className;
+    private boolean isInterface;
+    private boolean javacDeserializer;
 
-    private LambdaCallSiteRewriter(ClassVisitor next) {
+    private LambdaCallSiteRewriter(ClassVisitor next, boolean mayAddMethods) {
         super(Opcodes.ASM9, next);
+        this.mayAddMethods = mayAddMethods;
     }
 
-    /** The rewritten class, or null when it has no call site to prepare. */
-    static Result rewrite(byte[] classFile) {
+    /**
+     * The rewritten class, or null when it has no call site to prepare.
+     *
+     * @param mayAddMethods false when the class is being retransformed
+     */
+    static Result rewrite(byte[] classFile, boolean mayAddMethods) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
-        LambdaCallSiteRewriter rewriter = new LambdaCallSiteRewriter(writer);
+        LambdaCallSiteRewriter rewriter = new LambdaCallSiteRewriter(writer, mayAddMethods);
         reader.accept(rewriter, 0);
         if (rewriter.sites.isEmpty()) {
             return null;
@@ -61,9 +73,22 @@ final class LambdaCallSiteRewriter extends ClassVisitor {
     }
 
     @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        className = name;
+        isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        String written = name;
+        if (mayAddMethods && DeserializeLambdaGate.isJavacDeserializer(name, descriptor)) {
+            javacDeserializer = true;
+            written = DeserializeLambdaGate.JAVAC_DESERIALIZER_RENAMED;
+        }
+        MethodVisitor next = super.visitMethod(access, written, descriptor, signature, exceptions);
         return new MethodVisitor(Opcodes.ASM9, next) {
             @Override
             public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
@@ -76,6 +101,14 @@ final class LambdaCallSiteRewriter extends ClassVisitor {
                 }
             }
         };
+    }
+
+    @Override
+    public void visitEnd() {
+        if (mayAddMethods && !sites.isEmpty()) {
+            DeserializeLambdaGate.add(cv, className, isInterface, javacDeserializer);
+        }
+        super.visitEnd();
     }
 
     private Object[] prepare(String enclosingMethod, String samName, String factoryDescriptor, Handle bootstrap,

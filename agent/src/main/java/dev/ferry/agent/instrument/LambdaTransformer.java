@@ -30,7 +30,7 @@ public final class LambdaTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile);
+            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile, classBeingRedefined == null);
             if (prepared == null) {
                 return null;
             }

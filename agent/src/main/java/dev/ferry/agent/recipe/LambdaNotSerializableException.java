@@ -43,7 +43,11 @@ public final class LambdaNotSerializableException extends NotSerializableExcepti
     }
 
     private static String typeName(Object value) {
-        return value == null ? "null" : value.getClass().getName();
+        if (value == null) {
+            return "null";
+        }
+        // a captured lambda is described by its own step; its hidden class name says nothing useful
+        return value.getClass().isHidden() ? "a lambda" : value.getClass().getName();
     }
 
     /** The class that is not serializable. */

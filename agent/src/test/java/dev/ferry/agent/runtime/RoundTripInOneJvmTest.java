@@ -16,6 +16,8 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.function.Function;
@@ -100,6 +102,34 @@ class RoundTripInOneJvmTest {
         InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(stream));
 
         assertTrue(refused.getMessage().contains("has no lambda call site #0"), refused.getMessage());
+    }
+
+    @Test
+    void javac_serializable_lambda_should_keep_the_jdk_form_through_the_chained_deserializer() throws Exception {
+        Runnable serializable = (Runnable) fixture("serializable", new Class<?>[0]);
+
+        Object copy = read(write(serializable));
+
+        assertTrue(copy instanceof Runnable && !Proxy.isProxyClass(copy.getClass()));
+        ((Runnable) copy).run();
+    }
+
+    @Test
+    void forged_serialized_lambda_should_be_refused_naming_the_method_it_names() throws Exception {
+        Class<?> capturing = loader.loadClass(PlainLambdas.class.getName());
+        SerializedLambda forged = new SerializedLambda(capturing, "java/lang/Runnable", "run", "()V",
+                MethodHandleInfo.REF_invokeStatic, "example/fixtures/NoLambdas", "answer", "()I", "()V",
+                new Object[0]);
+
+        InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(write(forged)));
+
+        Throwable cause = refused;
+        while (cause.getCause() != null && !(cause instanceof InvalidObjectException && cause != refused)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("refused SerializedLambda: example.fixtures.NoLambdas.answer()I"),
+                cause.getMessage());
+        assertTrue(cause.getCause() instanceof IllegalArgumentException, "javac's own refusal is kept as the cause");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
