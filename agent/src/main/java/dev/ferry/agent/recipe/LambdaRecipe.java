@@ -125,7 +125,7 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
             return site.invoke(captured, args);
         }
         if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(on, method, args);
+            return DefaultMethods.invoke(on, method, args);
         }
         throw new AbstractMethodError(method + " is not implemented by " + site);
     }
