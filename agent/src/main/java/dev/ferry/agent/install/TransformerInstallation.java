@@ -5,6 +5,7 @@ import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
+import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.agent.runtime.LambdaBootstrap;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -25,8 +26,9 @@ final class TransformerInstallation {
         }
         openJavaBaseToFerry(instrumentation);
         LambdaBootstrap.install(new HiddenLambdaClassWriter());
-        instrumentation.addTransformer(
-                new LambdaTransformer(new ClassSelection(options.includes(), options.excludes())), true);
+        ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
+        instrumentation.addTransformer(new LambdaTransformer(
+                new ClassSelection(options.includes(), options.excludes()), moduleAccess), true);
         prepareLoadedCombinators(instrumentation);
     }
 

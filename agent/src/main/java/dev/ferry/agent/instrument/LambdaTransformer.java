@@ -18,9 +18,27 @@ public final class LambdaTransformer implements ClassFileTransformer {
     private static final byte[] MARKER = LambdaCallSiteRewriter.LAMBDA_METAFACTORY.getBytes(StandardCharsets.UTF_8);
 
     private final ClassSelection selection;
+    private final ModuleAccess moduleAccess;
 
-    public LambdaTransformer(ClassSelection selection) {
+    public LambdaTransformer(ClassSelection selection, ModuleAccess moduleAccess) {
         this.selection = selection;
+        this.moduleAccess = moduleAccess;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        byte[] prepared = transform(loader, className, classBeingRedefined, protectionDomain, classFile);
+        if (prepared != null) {
+            try {
+                moduleAccess.grant(module, className);
+            } catch (Throwable failure) {
+                // without the read edge the prepared call sites could not link: keep the class as it was
+                AgentCounters.transformFailed(className.replace('/', '.'), failure);
+                return null;
+            }
+        }
+        return prepared;
     }
 
     @Override

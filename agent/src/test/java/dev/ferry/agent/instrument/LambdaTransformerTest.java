@@ -22,7 +22,8 @@ class LambdaTransformerTest {
     private static final String JDK_ALT = "java/lang/invoke/LambdaMetafactory.altMetafactory";
 
     private final ClassLoader loader = new ClassLoader(null) { };
-    private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()));
+    private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()),
+                new ModuleAccess(null, null));
 
     private byte[] transform(Class<?> type, byte[] classFile) {
         return transformer.transform(loader, type.getName().replace('.', '/'), null, null, classFile);

@@ -8,6 +8,7 @@ import example.fixtures.PlainLambdas;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
+import dev.ferry.agent.instrument.ModuleAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -147,7 +148,8 @@ class RoundTripInOneJvmTest {
 
     /** Defines the fixtures itself, prepared by the transformer; everything else comes from the test class path. */
     static final class PreparingLoader extends ClassLoader {
-        private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()));
+        private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()),
+                new ModuleAccess(null, null));
 
         PreparingLoader() {
             super(RoundTripInOneJvmTest.class.getClassLoader());
