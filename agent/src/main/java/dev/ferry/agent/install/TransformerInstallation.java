@@ -8,8 +8,6 @@ import dev.ferry.agent.instrument.LambdaTransformer;
 import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.agent.runtime.LambdaBootstrap;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,19 +40,20 @@ final class TransformerInstallation {
                 Map.of("java.util.function", Set.of(ferry)), Set.of(), Map.of());
     }
 
-    /** The combinator interfaces loaded before Ferry started are prepared by retransformation (fact 7). */
+    /**
+     * The combinator interfaces loaded before Ferry started are prepared by retransformation (fact 7), one at a time
+     * so that one failure leaves the others prepared.
+     */
     private static void prepareLoadedCombinators(Instrumentation instrumentation) {
-        List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             if (type.getClassLoader() == null
                     && ClassSelection.JDK_COMBINATORS.contains(type.getName().replace('.', '/'))) {
-                loaded.add(type);
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable failure) {
+                    AgentCounters.transformFailed(type.getName(), failure);
+                }
             }
-        }
-        try {
-            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
-        } catch (Throwable failure) {
-            AgentCounters.transformFailed("JDK combinators " + loaded, failure);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class LambdaTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile, classBeingRedefined == null);
+            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile, mayAddMethods(loader, classBeingRedefined));
             if (prepared == null) {
                 return null;
             }
@@ -59,6 +59,15 @@ public final class LambdaTransformer implements ClassFileTransformer {
             AgentCounters.transformFailed(className.replace('/', '.'), failure);
             return null;
         }
+    }
+
+    /**
+     * Retransformation starts again from the class's original bytes and may not add methods (JVMTI), so a class that
+     * may be retransformed (the JDK combinators, loaded by the boot loader) never gets any: both ways give it the same
+     * shape, and retransforming it after it was prepared at load time does not "delete" a method.
+     */
+    private static boolean mayAddMethods(ClassLoader loader, Class<?> classBeingRedefined) {
+        return loader != null && classBeingRedefined == null;
     }
 
     /** A class without the constant {@code java/lang/invoke/LambdaMetafactory} has no lambda call site. */
