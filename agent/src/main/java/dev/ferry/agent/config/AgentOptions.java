@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -49,19 +50,19 @@ public final class AgentOptions {
 
     /**
      * @param agentArguments the text after {@code =} in {@code -javaagent:}, may be null
-     * @param systemProperties {@code System::getProperty} in production
-     * @param environment {@code System::getenv} in production
+     * @param systemProperties {@code System.getProperties()} in production
+     * @param environment {@code System.getenv()} in production
      * @throws IllegalArgumentException naming the unknown option or invalid value
      */
-    public static AgentOptions parse(String agentArguments, Function<String, String> systemProperties,
-            Function<String, String> environment) {
+    public static AgentOptions parse(String agentArguments, Properties systemProperties,
+            Map<String, String> environment) {
         Map<String, List<String>> fromArguments = parseArguments(agentArguments);
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String option : DOCUMENTED.keySet()) {
             List<String> value = fromArguments.get(option);
             if (value == null) {
-                value = splitList(option, firstNonNull(systemProperties.apply("ferry." + option),
-                        environment.apply("FERRY_" + option.toUpperCase(java.util.Locale.ROOT))));
+                value = splitList(option, firstNonNull(systemProperties.getProperty("ferry." + option),
+                        environment.get("FERRY_" + option.toUpperCase(Locale.ROOT))));
             }
             values.put(option, value);
         }
@@ -87,7 +88,13 @@ public final class AgentOptions {
             if (equals < 0) {
                 throw new IllegalArgumentException("option '" + key + "' has no value (write " + key + "=VALUE)");
             }
-            values.computeIfAbsent(key, k -> new ArrayList<>()).addAll(splitList(key, pair.substring(equals + 1)));
+            // no lambdas here: this runs in premain, before the application, where every millisecond counts
+            List<String> list = values.get(key);
+            if (list == null) {
+                list = new ArrayList<>();
+                values.put(key, list);
+            }
+            list.addAll(splitList(key, pair.substring(equals + 1)));
         }
         return values;
     }

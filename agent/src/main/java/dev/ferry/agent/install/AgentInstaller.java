@@ -28,7 +28,7 @@ public final class AgentInstaller {
         }
         AgentOptions options;
         try {
-            options = AgentOptions.parse(agentArguments, System::getProperty, System::getenv);
+            options = AgentOptions.parse(agentArguments, System.getProperties(), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
             return;

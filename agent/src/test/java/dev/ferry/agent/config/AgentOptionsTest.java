@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class AgentOptionsTest {
 
     private static AgentOptions parse(String arguments, Map<String, String> properties, Map<String, String> env) {
-        return AgentOptions.parse(arguments, properties::get, env::get);
+        Properties systemProperties = new Properties();
+        systemProperties.putAll(properties);
+        return AgentOptions.parse(arguments, systemProperties, env);
     }
 
     @Test
