@@ -16,12 +16,25 @@ import org.objectweb.asm.Type;
 /**
  * Writes the hidden class of a Ferry lambda: captured values in final fields, the functional method and its bridges
  * calling constant method handles from the class data (the JIT inlines them as the JDK's own lambda classes), and a
- * {@code writeReplace} that hands the captured values to the recipe. The bytecode names only {@code java.base} types
- * besides the lambda's own, so it links in any module, {@code java.base} included.
+ * {@code writeReplace} that hands the captured values to the recipe.
  */
 public final class HiddenLambdaClassWriter implements LambdaClassSpinner {
 
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
+    private static final String SITE = "dev/ferry/agent/runtime/LambdaSite";
+    /** The box class of each primitive {@link Type#getSort()}; null for references. */
+    private static final String[] BOXES = new String[Type.METHOD + 1];
+
+    static {
+        BOXES[Type.BOOLEAN] = "java/lang/Boolean";
+        BOXES[Type.CHAR] = "java/lang/Character";
+        BOXES[Type.BYTE] = "java/lang/Byte";
+        BOXES[Type.SHORT] = "java/lang/Short";
+        BOXES[Type.INT] = "java/lang/Integer";
+        BOXES[Type.FLOAT] = "java/lang/Float";
+        BOXES[Type.LONG] = "java/lang/Long";
+        BOXES[Type.DOUBLE] = "java/lang/Double";
+    }
     private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
             "classDataAt",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
@@ -42,8 +55,7 @@ public final class HiddenLambdaClassWriter implements LambdaClassSpinner {
             forward(writer, internalName, site, bridges[i], 2 + i,
                     Opcodes.ACC_PUBLIC | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC);
         }
-        forward(writer, internalName, site, MethodType.methodType(Object.class), 0,
-                Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "writeReplace");
+        writeReplace(writer, internalName, site);
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -85,17 +97,52 @@ public final class HiddenLambdaClassWriter implements LambdaClassSpinner {
         code.visitEnd();
     }
 
-    private static void forward(ClassWriter writer, String internalName, LambdaSite site, MethodType type,
-            int classDataIndex, int access) {
-        forward(writer, internalName, site, type, classDataIndex, access, site.samName());
+    /**
+     * {@code writeReplace()}: the recipe's proxy for this site and the captured values, boxed. Every module that has
+     * prepared classes reads Ferry's runtime module, so the recipe is called directly.
+     */
+    private static void writeReplace(ClassWriter writer, String internalName, LambdaSite site) {
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "writeReplace",
+                "()Ljava/lang/Object;", null, null);
+        code.visitCode();
+        code.visitLdcInsn(classData(SITE, 0));
+        code.visitTypeInsn(Opcodes.CHECKCAST, SITE);
+        code.visitLdcInsn(site.capturedCount());
+        code.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+        for (int i = 0; i < site.capturedCount(); i++) {
+            Type captured = Type.getType(site.capturedType(i));
+            code.visitInsn(Opcodes.DUP);
+            code.visitLdcInsn(i);
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitFieldInsn(Opcodes.GETFIELD, internalName, field(i), captured.getDescriptor());
+            box(code, captured);
+            code.visitInsn(Opcodes.AASTORE);
+        }
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/ferry/agent/recipe/LambdaRecipe", "writeReplacement",
+                "(L" + SITE + ";[Ljava/lang/Object;)Ljava/lang/Object;", false);
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    private static void box(MethodVisitor code, Type type) {
+        String boxed = BOXES[type.getSort()];
+        if (boxed != null) {
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, boxed, "valueOf",
+                    "(" + type.getDescriptor() + ")L" + boxed + ";", false);
+        }
+    }
+
+    private static ConstantDynamic classData(String internalType, int index) {
+        return new ConstantDynamic("_", "L" + internalType + ";", CLASS_DATA_AT, index);
     }
 
     /** A method {@code name(type)} that invokes method handle {@code classDataIndex} with the captures and arguments. */
     private static void forward(ClassWriter writer, String internalName, LambdaSite site, MethodType type,
-            int classDataIndex, int access, String name) {
-        MethodVisitor code = writer.visitMethod(access, name, type.toMethodDescriptorString(), null, null);
+            int classDataIndex, int access) {
+        MethodVisitor code = writer.visitMethod(access, site.samName(), type.toMethodDescriptorString(), null, null);
         code.visitCode();
-        code.visitLdcInsn(new ConstantDynamic("_", "L" + METHOD_HANDLE + ";", CLASS_DATA_AT, classDataIndex));
+        code.visitLdcInsn(classData(METHOD_HANDLE, classDataIndex));
         for (int i = 0; i < site.capturedCount(); i++) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
             code.visitFieldInsn(Opcodes.GETFIELD, internalName, field(i), site.capturedType(i).descriptorString());

@@ -1,7 +1,6 @@
 package dev.ferry.agent.runtime;
 
 import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.recipe.LambdaRecipe;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -27,7 +26,6 @@ import java.util.List;
 public final class LambdaBootstrap {
 
     private static final int FIRST_JDK_FLAG_ARGUMENT = 6;
-    private static final MethodHandle WRITE_REPLACEMENT = writeReplacementHandle();
     private static volatile LambdaClassSpinner spinner;
 
     private LambdaBootstrap() {
@@ -99,28 +97,16 @@ public final class LambdaBootstrap {
         return new ConstantCallSite(constructor);
     }
 
-    private static List<MethodHandle> classData(LambdaSite site) {
-        MethodType capturedToObject = MethodType.methodType(Object.class, site.factoryType().parameterArray());
-        MethodHandle writeReplace = MethodHandles.insertArguments(WRITE_REPLACEMENT, 0, site)
-                .asCollector(Object[].class, site.capturedCount())
-                .asType(capturedToObject);
-        MethodHandle[] data = new MethodHandle[2 + site.bridges().length];
-        data[0] = writeReplace;
+    /** What {@link LambdaClassSpinner} classes read with {@code classDataAt}: the site, then the invokers. */
+    private static List<Object> classData(LambdaSite site) {
+        Object[] data = new Object[2 + site.bridges().length];
+        data[0] = site;
         data[1] = site.invoker(site.samType());
         MethodType[] bridges = site.bridges();
         for (int i = 0; i < bridges.length; i++) {
             data[2 + i] = site.invoker(bridges[i]);
         }
         return List.of(data);
-    }
-
-    private static MethodHandle writeReplacementHandle() {
-        try {
-            return MethodHandles.lookup().findStatic(LambdaRecipe.class, "writeReplacement",
-                    MethodType.methodType(Object.class, LambdaSite.class, Object[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     /** The JDK's altMetafactory arguments: Ferry's three extra arguments (index, hash, enclosing method) removed. */

@@ -4,8 +4,8 @@ package dev.ferry.agent.runtime;
  * Writes the class file of the hidden class Ferry links for a lambda call site. Implemented by the agent with its
  * (relocated) ASM and installed at start-up, so that this package stays free of third-party dependencies.
  *
- * <p>The class data of the defined class is the list {@code [writeReplace, functional method, bridges...]} of method
- * handles: the class reads entry {@code i} with {@code MethodHandles.classDataAt}. Its constructor takes the captured
+ * <p>The class data of the defined class is the list {@code [site, functional method, bridges...]}: the
+ * {@link LambdaSite}, then method handles; the class reads entry {@code i} with {@code MethodHandles.classDataAt}. Its constructor takes the captured
  * values in the order of {@link LambdaSite#factoryType()}.
  */
 public interface LambdaClassSpinner {
