@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Ferry's options, in one place. An option is resolved from, in order: the agent argument
@@ -27,8 +26,6 @@ public final class AgentOptions {
     public static final String EXCLUDE = "exclude";
 
     private static final Map<String, String> DOCUMENTED = documented();
-    private static final Pattern NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
-            + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
 
     private final Map<String, List<String>> values;
 
@@ -106,13 +103,29 @@ public final class AgentOptions {
         }
         for (String name : value.split(":")) {
             String trimmed = name.trim();
-            if (!NAME.matcher(trimmed).matches()) {
+            if (!isQualifiedName(trimmed)) {
                 throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
                         + "': expected package or class names separated by ':'");
             }
             names.add(trimmed);
         }
         return names;
+    }
+
+    /** {@code com.acme} or {@code com.acme.Main}: identifiers separated by dots (no regex: premain pays for it). */
+    private static boolean isQualifiedName(String name) {
+        boolean start = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' && !start) {
+                start = true;
+            } else if (start ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
     }
 
     /** The prefixes of {@link #INCLUDE} in internal form ({@code com/acme}). */
