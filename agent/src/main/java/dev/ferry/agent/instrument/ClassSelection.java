@@ -20,7 +20,8 @@ public final class ClassSelection {
             "java/util/function/IntUnaryOperator", "java/util/function/LongUnaryOperator",
             "java/util/function/DoubleUnaryOperator");
 
-    private static final List<String> NEVER = List.of("dev/ferry/agent/", "dev/ferry/shaded/", "java/", "javax/", "jdk/", "sun/", "com/sun/");
+    private static final List<String> NEVER = List.of("dev/ferry/agent/", "dev/ferry/shaded/", "java/", "javax/",
+            "jdk/", "sun/", "com/sun/");
 
     private final List<String> includes;
     private final List<String> excludes;

@@ -61,5 +61,4 @@ final class DeserializeLambdaGate {
         code.visitMaxs(2, 2);
         code.visitEnd();
     }
-
 }

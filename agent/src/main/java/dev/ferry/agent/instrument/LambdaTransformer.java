@@ -48,7 +48,8 @@ public final class LambdaTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            LambdaCallSiteRewriter.Result prepared = LambdaCallSiteRewriter.rewrite(classFile, mayAddMethods(loader, classBeingRedefined));
+            LambdaCallSiteRewriter.Result prepared =
+                    LambdaCallSiteRewriter.rewrite(classFile, mayAddMethods(loader, classBeingRedefined));
             if (prepared == null) {
                 return null;
             }

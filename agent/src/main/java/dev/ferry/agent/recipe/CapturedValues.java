@@ -1,8 +1,8 @@
 package dev.ferry.agent.recipe;
 
 import dev.ferry.agent.runtime.LambdaSite;
+import dev.ferry.agent.runtime.Refusals;
 import java.io.IOException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 
@@ -41,7 +41,7 @@ final class CapturedValues {
         }
         Object value = in.readObject();
         if (value != null && !type.isInstance(value)) {
-            throw new InvalidObjectException("refused lambda recipe for " + site + ": captured value " + index
+            throw Refusals.invalidObject("refused lambda recipe for " + site + ": captured value " + index
                     + " is a " + value.getClass().getName() + " but the call site captures a " + type.getName());
         }
         return value;

@@ -2,10 +2,9 @@ package dev.ferry.agent.recipe;
 
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.runtime.LambdaSite;
+import dev.ferry.agent.runtime.Refusals;
 import java.io.Externalizable;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -75,9 +74,6 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
             // ObjectInputStream replaces any exception thrown with unread block data by
             // "IllegalStateException: unread block data", hiding what was refused
             discardBlockData(in);
-            if (failure instanceof InvalidObjectException || failure instanceof InvalidClassException) {
-                AgentCounters.refused(failure);
-            }
             throw failure;
         }
         AgentCounters.lambdaRead();
@@ -86,7 +82,7 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
     private void readRecipe(ObjectInput in) throws IOException, ClassNotFoundException {
         Object self = in.readObject();
         if (self == null || !Proxy.isProxyClass(self.getClass())) {
-            throw new InvalidObjectException("refused lambda recipe: it is not attached to a lambda proxy but to "
+            throw Refusals.invalidObject("refused lambda recipe: it is not attached to a lambda proxy but to "
                     + (self == null ? "null" : self.getClass().getName()));
         }
         String className = in.readUTF();

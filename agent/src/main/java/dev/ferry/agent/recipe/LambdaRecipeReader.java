@@ -2,9 +2,9 @@ package dev.ferry.agent.recipe;
 
 import dev.ferry.agent.runtime.LambdaSite;
 import dev.ferry.agent.runtime.LambdaSites;
+import dev.ferry.agent.runtime.Refusals;
 import java.io.IOException;
 import java.io.InvalidClassException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInput;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -25,7 +25,7 @@ final class LambdaRecipeReader {
         checkFilter(in, capturingClass);
         LambdaSite site = LambdaSites.resolve(capturingClass, index, hash);
         if (!site.matchesProxy(proxyClass)) {
-            throw new InvalidObjectException("refused lambda recipe: the proxy implements "
+            throw Refusals.invalidObject("refused lambda recipe: the proxy implements "
                     + java.util.Arrays.toString(proxyClass.getInterfaces()) + " but " + site
                     + " implements " + java.util.Arrays.toString(site.interfaces()));
         }
@@ -46,7 +46,7 @@ final class LambdaRecipeReader {
         }
         ObjectInputFilter filter = ((ObjectInputStream) in).getObjectInputFilter();
         if (filter != null && filter.checkInput(new ClassOnly(capturingClass)) == ObjectInputFilter.Status.REJECTED) {
-            throw new InvalidClassException(capturingClass.getName(),
+            throw Refusals.invalidClass(capturingClass.getName(),
                     "refused by the stream's ObjectInputFilter (capturing class of a lambda recipe)");
         }
     }

@@ -33,13 +33,13 @@ public final class LambdaSites {
     public static LambdaSite resolve(Class<?> capturingClass, int index, int hash) throws InvalidObjectException {
         Table table = TABLES.get(capturingClass);
         if (table == null) {
-            throw new InvalidObjectException("refused lambda recipe: " + capturingClass.getName()
+            throw Refusals.invalidObject("refused lambda recipe: " + capturingClass.getName()
                     + " has no lambda call sites prepared by Ferry in this JVM (it has none, it is excluded by the"
                     + " include/exclude options, or it was loaded before Ferry started)");
         }
         int position = table.positionOf(index, hash);
         if (position < 0) {
-            throw new InvalidObjectException("refused lambda recipe: " + capturingClass.getName()
+            throw Refusals.invalidObject("refused lambda recipe: " + capturingClass.getName()
                     + " has no lambda call site #" + index + " with signature hash " + Integer.toHexString(hash)
                     + " (the writer's and this JVM's versions of the class differ, or the stream was forged)");
         }
@@ -102,11 +102,8 @@ public final class LambdaSites {
                     MethodType.fromMethodDescriptorString(symbolic.instantiatedDescriptor(), loader),
                     implementation(lookup, capturingClass, symbolic), markers, bridges);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            InvalidObjectException refused = new InvalidObjectException("cannot link lambda call site #"
-                    + symbolic.index() + " (" + symbolic.implementation() + ") of " + capturingClass.getName()
-                    + " in this JVM: " + e);
-            refused.initCause(e);
-            throw refused;
+            throw Refusals.invalidObject("cannot link lambda call site #" + symbolic.index() + " ("
+                    + symbolic.implementation() + ") of " + capturingClass.getName() + " in this JVM: " + e, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ferry.agent.runtime;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
 import java.io.InvalidObjectException;
 import java.lang.invoke.SerializedLambda;
 
@@ -26,18 +25,14 @@ public final class SerializedLambdaGate {
     }
 
     private static InvalidObjectException refusal(SerializedLambda forged, String why, Throwable cause) {
-        InvalidObjectException refused = new InvalidObjectException("refused SerializedLambda: "
+        return Refusals.invalidObject("refused SerializedLambda: "
                 + Printable.className(forged.getImplClass()) + "." + Printable.of(forged.getImplMethodName())
                 + Printable.of(forged.getImplMethodSignature()) + " as "
                 + Printable.className(forged.getFunctionalInterfaceClass()) + "."
                 + Printable.of(forged.getFunctionalInterfaceMethodName())
                 + Printable.of(forged.getFunctionalInterfaceMethodSignature()) + " (instantiated "
                 + Printable.of(forged.getInstantiatedMethodType()) + ") is not a lambda call site of "
-                + Printable.className(forged.getCapturingClass()) + ": " + why + "; nothing was linked or run");
-        if (cause != null) {
-            refused.initCause(cause);
-        }
-        AgentCounters.refused(refused);
-        return refused;
+                + Printable.className(forged.getCapturingClass()) + ": " + why + "; nothing was linked or run",
+                cause);
     }
 }

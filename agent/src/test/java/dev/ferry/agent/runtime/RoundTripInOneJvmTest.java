@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.fixtures.PlainLambdas;
+import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
@@ -100,9 +101,29 @@ class RoundTripInOneJvmTest {
         int at = indexOf(stream, name) + name.length + 2; // after the class name and the call-site index
         stream[at] ^= 0x55;
 
+        long before = AgentCounters.snapshot().get("refusals");
+
         InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(stream));
 
         assertTrue(refused.getMessage().contains("has no lambda call site #0"), refused.getMessage());
+        assertEquals(before + 1, AgentCounters.snapshot().get("refusals"));
+    }
+
+    @Test
+    void refusal_inside_a_captured_lambda_should_be_counted_once() throws Exception {
+        Object outer = loader.loadClass("example.fixtures.NestedLambdas").getMethod("wrapping", int.class)
+                .invoke(null, 5);
+        byte[] stream = write(outer);
+        byte[] name = "example.fixtures.NestedLambdas".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int inner = indexOf(stream, name, indexOf(stream, name, 0) + 1); // the captured lambda's recipe
+        stream[inner + name.length + 2] ^= 0x55;
+        long before = AgentCounters.snapshot().get("refusals");
+
+        InvalidObjectException refused = assertThrows(InvalidObjectException.class, () -> read(stream));
+
+        assertTrue(refused.getMessage().contains("NestedLambdas has no lambda call site"), refused.getMessage());
+        assertEquals(before + 1, AgentCounters.snapshot().get("refusals"),
+                "the outer recipe sees the inner refusal pass through; it must not count it again");
     }
 
     @Test
@@ -134,8 +155,12 @@ class RoundTripInOneJvmTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
