@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds and runs one real JVM: {@code <jdk>/bin/java [-javaagent:<ferry>[=options]] -cp <test-classes> <main> <args>}.
+ * Builds and runs one real JVM: {@code <jdk>/bin/java [-javaagent:<ferry>[=options]] -cp <test-classes>:<generator
+ * libraries> <main> <args>}.
  *
  * <p>A JVM that runs Ferry must print nothing on stderr (Ferry is silent, and an agent error must never go unnoticed):
  * {@link #run()} fails the test when it does, unless the test said it checks stderr itself
@@ -26,7 +27,8 @@ public final class ForkedJvm {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
     /** Variables that would make the launcher print "Picked up ..." or give Ferry options the test did not choose. */
     private static final List<String> INHERITED_VARIABLES_TO_DROP = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
-            "_JAVA_OPTIONS", "CLASSPATH", "FERRY_INCLUDE", "FERRY_EXCLUDE");
+            "_JAVA_OPTIONS", "CLASSPATH", "FERRY_INCLUDE", "FERRY_EXCLUDE", "FERRY_KEYFILE", "FERRY_BYVALUE",
+            "FERRY_BYNAME", "FERRY_DENYREFERENCES", "FERRY_ALLOWREFERENCES");
 
     private final Jdk jdk;
     private boolean agent;
@@ -117,7 +119,7 @@ public final class ForkedJvm {
         }
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(ItSettings.testClasses().toString());
+        command.add(ItSettings.forkedClassPath());
         command.add(mainClass);
         command.addAll(arguments);
         return command;

@@ -1,5 +1,6 @@
 package dev.ferry.it;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,6 +23,15 @@ public final class ItSettings {
     /** The test-classes directory: the class path of every forked JVM. */
     public static Path testClasses() {
         return directory("ferry.test.classes");
+    }
+
+    /**
+     * The class path of every forked JVM: the test classes, then the generator libraries (Byte Buddy, Spring AOP,
+     * Javassist) that Maven resolved for this module.
+     */
+    public static String forkedClassPath() {
+        String libraries = System.getProperty("ferry.it.libraries", "");
+        return testClasses() + (libraries.isBlank() ? "" : File.pathSeparator + libraries);
     }
 
     static Path directory(String property) {

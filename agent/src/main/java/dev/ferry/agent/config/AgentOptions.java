@@ -25,7 +25,25 @@ public final class AgentOptions {
     /** Package or class name prefixes whose lambdas Ferry never prepares; wins over {@link #INCLUDE}. */
     public static final String EXCLUDE = "exclude";
 
+    /** The file whose bytes are the key that signs and verifies classes shipped by value (at least 32 bytes). */
+    public static final String KEY_FILE = "keyFile";
+
+    /** Package or class name prefixes always shipped by value, even classes the reader could find by name. */
+    public static final String BY_VALUE = "byValue";
+
+    /** Package or class name prefixes never shipped by value, even generated ones; wins over {@link #BY_VALUE}. */
+    public static final String BY_NAME = "byName";
+
+    /** Reference rules added to the deny-list checked on received class bytes. */
+    public static final String DENY_REFERENCES = "denyReferences";
+
+    /** Reference rules lifted from the deny-list, written exactly as in the list. */
+    public static final String ALLOW_REFERENCES = "allowReferences";
+
+    private enum Kind { NAMES, RULES, PATH }
+
     private static final Map<String, String> DOCUMENTED = documented();
+    private static final Map<String, Kind> KINDS = kinds();
 
     private final Map<String, List<String>> values;
 
@@ -37,7 +55,26 @@ public final class AgentOptions {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(INCLUDE, "package or class prefixes whose lambdas Ferry prepares (default: all application classes)");
         options.put(EXCLUDE, "package or class prefixes whose lambdas Ferry never prepares");
+        options.put(KEY_FILE, "file whose bytes (at least 32) are the key shared by writers and readers; enables"
+                + " shipping generated classes by value (default: none, generated classes are written by name)");
+        options.put(BY_VALUE, "package or class prefixes always shipped by value, even from the class path");
+        options.put(BY_NAME, "package or class prefixes never shipped by value, even when generated");
+        options.put(DENY_REFERENCES, "reference rules (a.b.C, a.b.C#member, a.b.C#*, a.b.*) refused in received"
+                + " class bytes, besides the built-in deny-list");
+        options.put(ALLOW_REFERENCES, "rules of the built-in deny-list to lift, written as listed in the README");
         return Collections.unmodifiableMap(options);
+    }
+
+    private static Map<String, Kind> kinds() {
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        kinds.put(INCLUDE, Kind.NAMES);
+        kinds.put(EXCLUDE, Kind.NAMES);
+        kinds.put(KEY_FILE, Kind.PATH);
+        kinds.put(BY_VALUE, Kind.NAMES);
+        kinds.put(BY_NAME, Kind.NAMES);
+        kinds.put(DENY_REFERENCES, Kind.RULES);
+        kinds.put(ALLOW_REFERENCES, Kind.RULES);
+        return kinds;
     }
 
     /** Every option's name and one-line description, in README order. */
@@ -101,15 +138,40 @@ public final class AgentOptions {
         if (value == null || value.isBlank()) {
             return names;
         }
+        Kind kind = KINDS.get(option);
+        if (kind == Kind.PATH) {
+            names.add(value.trim());
+            return names;
+        }
         for (String name : value.split(":")) {
             String trimmed = name.trim();
-            if (!isQualifiedName(trimmed)) {
+            if (kind == Kind.NAMES && !isQualifiedName(trimmed)) {
                 throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
                         + "': expected package or class names separated by ':'");
+            }
+            if (kind == Kind.RULES && !isReferenceRule(trimmed)) {
+                throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
+                        + "': expected reference rules separated by ':' (a.b.C, a.b.C#member, a.b.C#* or a.b.*)");
             }
             names.add(trimmed);
         }
         return names;
+    }
+
+    /** {@code a.b.C}, {@code a.b.C#member}, {@code a.b.C#*}, {@code a.b.*} ({@code $} allowed in class names). */
+    private static boolean isReferenceRule(String rule) {
+        int hash = rule.indexOf('#');
+        String owner = hash < 0 ? rule : rule.substring(0, hash);
+        if (hash >= 0) {
+            String member = rule.substring(hash + 1);
+            if (owner.endsWith(".*") || !(member.equals("*") || isQualifiedName(member) && member.indexOf('.') < 0)) {
+                return false;
+            }
+        }
+        if (owner.endsWith(".*")) {
+            owner = owner.substring(0, owner.length() - 2);
+        }
+        return isQualifiedName(owner.replace('$', '_'));
     }
 
     /** {@code com.acme} or {@code com.acme.Main}: identifiers separated by dots (no regex: premain pays for it). */
@@ -136,6 +198,32 @@ public final class AgentOptions {
     /** The prefixes of {@link #EXCLUDE} in internal form. */
     public List<String> excludes() {
         return internalNames(EXCLUDE);
+    }
+
+    /** The key file's path, or null when by-value shipping is off. */
+    public String keyFile() {
+        List<String> value = values.get(KEY_FILE);
+        return value.isEmpty() ? null : value.get(value.size() - 1);
+    }
+
+    /** The prefixes of {@link #BY_VALUE} in internal form. */
+    public List<String> byValue() {
+        return internalNames(BY_VALUE);
+    }
+
+    /** The prefixes of {@link #BY_NAME} in internal form. */
+    public List<String> byName() {
+        return internalNames(BY_NAME);
+    }
+
+    /** The rules of {@link #DENY_REFERENCES}, as written. */
+    public List<String> denyReferences() {
+        return List.copyOf(values.get(DENY_REFERENCES));
+    }
+
+    /** The rules of {@link #ALLOW_REFERENCES}, as written. */
+    public List<String> allowReferences() {
+        return List.copyOf(values.get(ALLOW_REFERENCES));
     }
 
     private List<String> internalNames(String option) {

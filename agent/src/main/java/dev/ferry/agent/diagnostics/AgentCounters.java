@@ -23,6 +23,10 @@ public final class AgentCounters {
     private static final LongAdder LAMBDAS_WRITTEN = new LongAdder();
     private static final LongAdder LAMBDAS_READ = new LongAdder();
     private static final LongAdder REFUSALS = new LongAdder();
+    private static final LongAdder CLASSES_SHIPPED = new LongAdder();
+    private static final LongAdder CLASSES_MATERIALIZED = new LongAdder();
+    private static final LongAdder REGISTRY_HITS = new LongAdder();
+    private static final LongAdder WRITE_FAILURES = new LongAdder();
     private static final Deque<String> RECENT = new ArrayDeque<>();
 
     private AgentCounters() {
@@ -60,6 +64,27 @@ public final class AgentCounters {
         remember("refused", reason);
     }
 
+    /** A class definition written by value into a stream (once per class and stream). */
+    public static void classShipped() {
+        CLASSES_SHIPPED.increment();
+    }
+
+    /** A class defined by the reader's registry from a verified recipe. */
+    public static void classMaterialized() {
+        CLASSES_MATERIALIZED.increment();
+    }
+
+    /** A recipe resolved to a class the registry had materialized before. */
+    public static void registryHit() {
+        REGISTRY_HITS.increment();
+    }
+
+    /** Ferry could not decide how to write a class and left it to the JDK; the stream is written as without Ferry. */
+    public static void writeFailed(String className, Throwable failure) {
+        WRITE_FAILURES.increment();
+        remember("write " + className, failure);
+    }
+
     /** The counters by name; the keys are stable and documented in the README. */
     public static Map<String, Long> snapshot() {
         Map<String, Long> counters = new LinkedHashMap<>();
@@ -71,6 +96,10 @@ public final class AgentCounters {
         counters.put("lambdas.written", LAMBDAS_WRITTEN.sum());
         counters.put("lambdas.read", LAMBDAS_READ.sum());
         counters.put("refusals", REFUSALS.sum());
+        counters.put("classes.shipped", CLASSES_SHIPPED.sum());
+        counters.put("classes.materialized", CLASSES_MATERIALIZED.sum());
+        counters.put("registry.hits", REGISTRY_HITS.sum());
+        counters.put("write.failures", WRITE_FAILURES.sum());
         return counters;
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.agent.install;
 
 import dev.ferry.agent.config.AgentOptions;
+import dev.ferry.agent.config.KeyFile;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
@@ -27,8 +28,10 @@ public final class AgentInstaller {
             return;
         }
         AgentOptions options;
+        byte[] key;
         try {
             options = AgentOptions.parse(agentArguments, System.getProperties(), System.getenv());
+            key = options.keyFile() == null ? null : KeyFile.read(options.keyFile());
         } catch (IllegalArgumentException e) {
             System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
             return;
@@ -36,7 +39,7 @@ public final class AgentInstaller {
         try (JarFile agentJar = new JarFile(agentJar())) {
             RuntimeInjector.inject(instrumentation, agentJar);
         }
-        TransformerInstallation.install(instrumentation, options);
+        TransformerInstallation.install(instrumentation, options, key);
         installed = true;
     }
 

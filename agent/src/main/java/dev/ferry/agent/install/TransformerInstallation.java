@@ -2,11 +2,17 @@ package dev.ferry.agent.install;
 
 import dev.ferry.agent.config.AgentOptions;
 import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.instrument.AsmClassFileInspector;
 import dev.ferry.agent.instrument.ClassSelection;
+import dev.ferry.agent.instrument.GeneratedClassRecorder;
 import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
 import dev.ferry.agent.instrument.ModuleAccess;
+import dev.ferry.agent.instrument.StreamHooksTransformer;
+import dev.ferry.agent.registry.ByValue;
 import dev.ferry.agent.runtime.LambdaBootstrap;
+import dev.ferry.agent.security.IntegrityKey;
+import dev.ferry.agent.security.ReferencePolicy;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Set;
@@ -17,17 +23,25 @@ final class TransformerInstallation {
     private TransformerInstallation() {
     }
 
-    static void install(Instrumentation instrumentation, AgentOptions options) {
+    /** @param key the {@code keyFile} bytes, or null: generated classes are then written by name */
+    static void install(Instrumentation instrumentation, AgentOptions options, byte[] key) {
         if (LambdaBootstrap.class.getClassLoader() != null) {
             throw new IllegalStateException("Ferry's runtime was loaded by " + LambdaBootstrap.class.getClassLoader()
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
+        ByValue.install(key == null ? null : IntegrityKey.of(key), options.byValue(), options.byName(),
+                ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
         LambdaBootstrap.install(new HiddenLambdaClassWriter());
+        if (key != null) {
+            // first, and never on retransformation: it must see generated classes' bytes as they were defined
+            instrumentation.addTransformer(new GeneratedClassRecorder(options.byName()), false);
+        }
         ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
         instrumentation.addTransformer(new LambdaTransformer(
                 new ClassSelection(options.includes(), options.excludes()), moduleAccess), true);
-        prepareLoadedCombinators(instrumentation);
+        instrumentation.addTransformer(new StreamHooksTransformer(), true);
+        retransformLoaded(instrumentation);
     }
 
     /**
@@ -36,18 +50,20 @@ final class TransformerInstallation {
      */
     private static void openJavaBaseToFerry(Instrumentation instrumentation) {
         Module ferry = LambdaBootstrap.class.getModule();
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(ferry), Map.of(),
-                Map.of("java.util.function", Set.of(ferry)), Set.of(), Map.of());
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(ferry),
+                Map.of("jdk.internal.misc", Set.of(ferry)), Map.of("java.util.function", Set.of(ferry)), Set.of(),
+                Map.of());
     }
 
     /**
-     * The combinator interfaces loaded before Ferry started are prepared by retransformation (fact 7), one at a time
-     * so that one failure leaves the others prepared.
+     * The combinator interfaces (fact 7) and the object streams loaded before Ferry started are prepared by
+     * retransformation, one at a time so that one failure leaves the others prepared.
      */
-    private static void prepareLoadedCombinators(Instrumentation instrumentation) {
+    private static void retransformLoaded(Instrumentation instrumentation) {
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() == null
-                    && ClassSelection.JDK_COMBINATORS.contains(type.getName().replace('.', '/'))) {
+            String internalName = type.getName().replace('.', '/');
+            if (type.getClassLoader() == null && (ClassSelection.JDK_COMBINATORS.contains(internalName)
+                    || StreamHooksTransformer.HOOKED.contains(internalName))) {
                 try {
                     instrumentation.retransformClasses(type);
                 } catch (Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.ferry.agent.instrument;
 
+import dev.ferry.agent.runtime.NamePrefixes;
 import java.util.List;
 import java.util.Set;
 
@@ -39,22 +40,12 @@ public final class ClassSelection {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader() || startsWithAny(internalName, NEVER)) {
             return false;
         }
-        return (includes.isEmpty() || matchesAny(internalName, includes)) && !matchesAny(internalName, excludes);
+        return (includes.isEmpty() || NamePrefixes.matchesAny(internalName, includes)) && !NamePrefixes.matchesAny(internalName, excludes);
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {
         for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A prefix names a package (and its subpackages) or a class (and its nested classes). */
-    private static boolean matchesAny(String name, List<String> prefixes) {
-        for (String prefix : prefixes) {
-            if (name.equals(prefix) || name.startsWith(prefix + "/") || name.startsWith(prefix + "$")) {
                 return true;
             }
         }

@@ -1,0 +1,35 @@
+package dev.ferry.agent.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the {@code keyFile} option's key at start-up; a missing, unreadable or short key stops Ferry installing. */
+public final class KeyFile {
+
+    /** The shortest key accepted, in bytes (the HMAC-SHA256 output size). */
+    public static final int MINIMUM_LENGTH = 32;
+
+    private KeyFile() {
+    }
+
+    /**
+     * @return the key's bytes
+     * @throws IllegalArgumentException naming the option and the file, never the key
+     */
+    public static byte[] read(String path) {
+        byte[] key;
+        try {
+            key = Files.readAllBytes(Path.of(path));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("option '" + AgentOptions.KEY_FILE + "': cannot read the key file "
+                    + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (key.length < MINIMUM_LENGTH) {
+            throw new IllegalArgumentException("option '" + AgentOptions.KEY_FILE + "': the key file " + path + " has "
+                    + key.length + " bytes; a key needs at least " + MINIMUM_LENGTH
+                    + " (make one with: head -c 32 /dev/urandom > ferry.key)");
+        }
+        return key;
+    }
+}

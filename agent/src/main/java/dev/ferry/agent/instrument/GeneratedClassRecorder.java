@@ -1,0 +1,54 @@
+package dev.ferry.agent.instrument;
+
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.registry.GeneratedClasses;
+import dev.ferry.agent.runtime.NamePrefixes;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+
+/**
+ * Keeps the bytes of each class whose defining loader cannot return its class file by name: a generated class, whose
+ * bytes exist outside the JVM only now, as it is defined. Installed only when this JVM has a key (only then are
+ * classes shipped by value), registered before Ferry's rewriting transformers so it sees the bytes as defined, and
+ * never asked on retransformation. It changes nothing.
+ */
+public final class GeneratedClassRecorder implements ClassFileTransformer {
+
+    /** Set while this thread asks a loader for a resource, which may itself load classes. */
+    private static final ThreadLocal<Boolean> ASKING = new ThreadLocal<>();
+
+    private final List<String> byName;
+
+    /** @param byName internal-name prefixes never shipped by value, so never recorded */
+    public GeneratedClassRecorder(List<String> byName) {
+        this.byName = byName;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (classBeingRedefined != null || loader == null || className == null
+                || loader == ClassLoader.getPlatformClassLoader() || className.startsWith("dev/ferry/agent/")
+                || isProxyName(className) || NamePrefixes.matchesAny(className, byName) || ASKING.get() != null) {
+            return null;
+        }
+        ASKING.set(Boolean.TRUE);
+        try {
+            if (loader.getResource(className + ".class") == null) {
+                GeneratedClasses.record(loader, className, classFile);
+            }
+        } catch (Throwable failure) {
+            AgentCounters.transformFailed(className.replace('/', '.'), failure);
+        } finally {
+            ASKING.remove();
+        }
+        return null;
+    }
+
+    /** {@code java.lang.reflect.Proxy} classes travel as proxy descriptors, by their interfaces. */
+    private static boolean isProxyName(String className) {
+        int slash = className.lastIndexOf('/');
+        return className.startsWith("$Proxy", slash + 1);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ferry.agent.registry;
+
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.recipe.ClassRecipe;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Defines, on the reader, the generated classes that one loader of one writing JVM defined: classes generated
+ * together (a proxy and its helper classes, a subclass injected next to its siblings) share a loader again, so their
+ * package-private access still works. Its parent is the loader the stream resolves names with, which sees the
+ * classes' class-path super types; generated super types from other writing loaders are reached through
+ * {@link #link}.
+ *
+ * <p>It defines only recipes the registry verified ({@link #offer}), on demand, one class per name, under the
+ * per-name lock, and applies a class's static state before any other thread can see the class.
+ */
+public final class RecipeClassLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final Map<String, ClassRecipe> verified = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> definedTags = new ConcurrentHashMap<>();
+    private final Map<String, RecipeClassLoader> links = new ConcurrentHashMap<>();
+    private final Map<String, String> broken = new ConcurrentHashMap<>();
+
+    RecipeClassLoader(ClassLoader parent, String origin) {
+        super("ferry:" + origin, parent);
+    }
+
+    /**
+     * Makes a verified recipe definable here.
+     *
+     * @return false when this loader already holds another definition of that name
+     */
+    boolean offer(ClassRecipe recipe) {
+        ClassRecipe known = verified.putIfAbsent(recipe.name(), recipe);
+        return known == null || Arrays.equals(known.tag(), recipe.tag());
+    }
+
+    /** Resolves {@code name} through the loader of another writing loader's classes. */
+    void link(String name, RecipeClassLoader owner) {
+        if (owner != this) {
+            links.putIfAbsent(name, owner);
+        }
+    }
+
+    /** Whether the class of this name is defined here already. */
+    boolean isDefined(String name) {
+        return definedTags.containsKey(name);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> found = findLoadedClass(name);
+            if (found == null) {
+                String failure = broken.get(name);
+                if (failure != null) {
+                    throw new ClassNotFoundException(name + ": " + failure);
+                }
+                ClassRecipe recipe = verified.get(name);
+                if (recipe != null) {
+                    found = define(recipe);
+                } else {
+                    RecipeClassLoader owner = links.get(name);
+                    found = owner != null ? owner.loadClass(name) : super.loadClass(name, false);
+                }
+            }
+            if (resolve) {
+                resolveClass(found);
+            }
+            return found;
+        }
+    }
+
+    private Class<?> define(ClassRecipe recipe) throws ClassNotFoundException {
+        String name = recipe.name();
+        Class<?> defined;
+        try {
+            defined = defineClass(name, recipe.bytes(), 0, recipe.bytes().length);
+            definedTags.put(name, recipe.tag());
+            StaticState.apply(defined, recipe.staticState());
+        } catch (Exception | LinkageError e) {
+            broken.put(name, e.toString());
+            ClassNotFoundException failed = new ClassNotFoundException(name + " could not be materialized: " + e, e);
+            AgentCounters.refused(failed);
+            throw failed;
+        }
+        AgentCounters.classMaterialized();
+        return defined;
+    }
+
+    @Override
+    public String toString() {
+        return getName() + " (Ferry, parent " + getParent() + ")";
+    }
+}
