@@ -1,6 +1,7 @@
 package dev.ferry.agent.recipe;
 
 import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.registry.ByValue;
 import dev.ferry.agent.runtime.LambdaSite;
 import dev.ferry.agent.runtime.Refusals;
 import java.io.Externalizable;
@@ -54,7 +55,14 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
     @Override
     public void writeExternal(ObjectOutput out) throws IOException {
         out.writeObject(proxy);
-        out.writeUTF(site.capturingClass().getName());
+        Class<?> capturingClass = site.capturingClass();
+        if (ByValue.ships(capturingClass)) {
+            // a generated capturing class: the reader finds it through its descriptor, which carries its recipe
+            out.writeUTF("");
+            out.writeObject(capturingClass);
+        } else {
+            out.writeUTF(capturingClass.getName());
+        }
         out.writeShort(site.index());
         out.writeInt(site.hash());
         for (int i = 0; i < captured.length; i++) {
@@ -86,9 +94,10 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
                     + (self == null ? "null" : self.getClass().getName()));
         }
         String className = in.readUTF();
+        Class<?> shipped = className.isEmpty() ? LambdaRecipeReader.shippedClass(in.readObject()) : null;
         int index = in.readUnsignedShort();
         int hash = in.readInt();
-        LambdaSite readSite = LambdaRecipeReader.site(in, self.getClass(), className, index, hash);
+        LambdaSite readSite = LambdaRecipeReader.site(in, self.getClass(), shipped, className, index, hash);
         Object[] values = new Object[readSite.capturedCount()];
         for (int i = 0; i < values.length; i++) {
             values[i] = CapturedValues.read(in, readSite, i);

@@ -5,6 +5,7 @@ import dev.ferry.agent.runtime.LambdaSites;
 import dev.ferry.agent.runtime.Refusals;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInput;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -19,9 +20,9 @@ final class LambdaRecipeReader {
      * Resolves the capturing class where the stream resolved the lambda's proxy (the stream's own class loader choice),
      * lets the stream's {@link ObjectInputFilter} judge it, and returns the call site if this JVM allows it.
      */
-    static LambdaSite site(ObjectInput in, Class<?> proxyClass, String className, int index, int hash)
-            throws IOException, ClassNotFoundException {
-        Class<?> capturingClass = Class.forName(className, false, loaderOf(proxyClass));
+    static LambdaSite site(ObjectInput in, Class<?> proxyClass, Class<?> shipped, String className, int index,
+            int hash) throws IOException, ClassNotFoundException {
+        Class<?> capturingClass = shipped != null ? shipped : Class.forName(className, false, loaderOf(proxyClass));
         checkFilter(in, capturingClass);
         LambdaSite site = LambdaSites.resolve(capturingClass, index, hash);
         if (!site.matchesProxy(proxyClass)) {
@@ -30,6 +31,15 @@ final class LambdaRecipeReader {
                     + " implements " + java.util.Arrays.toString(site.interfaces()));
         }
         return site;
+    }
+
+    /** The capturing class a recipe carries as a class object (a generated class shipped by value). */
+    static Class<?> shippedClass(Object read) throws InvalidObjectException {
+        if (!(read instanceof Class)) {
+            throw Refusals.invalidObject("refused lambda recipe: its capturing class is given as "
+                    + (read == null ? "null" : read.getClass().getName()) + " instead of a class");
+        }
+        return (Class<?>) read;
     }
 
     private static ClassLoader loaderOf(Class<?> proxyClass) {

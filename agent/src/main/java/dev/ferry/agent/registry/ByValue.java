@@ -3,6 +3,7 @@ package dev.ferry.agent.registry;
 import dev.ferry.agent.runtime.NamePrefixes;
 import dev.ferry.agent.security.IntegrityKey;
 import dev.ferry.agent.security.ReferencePolicy;
+import java.io.NotSerializableException;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -48,6 +49,15 @@ public final class ByValue {
             throw new IllegalStateException("Ferry's class-by-value settings are not installed");
         }
         return settings;
+    }
+
+    /**
+     * Whether this JVM writes {@code type} by value: the key is set, and the class is generated or forced.
+     *
+     * @throws NotSerializableException when it would, but its static state cannot be written
+     */
+    public static boolean ships(Class<?> type) throws NotSerializableException {
+        return StreamHooks.shipment(type).kind == ClassShipping.Kind.BY_VALUE;
     }
 
     boolean forcedByName(String internalName) {

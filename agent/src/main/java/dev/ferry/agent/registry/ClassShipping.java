@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The writer's decision, once per class: write it by name as the JDK does, or ship it by value as a
@@ -42,6 +43,12 @@ final class ClassShipping {
             this.reason = reason;
         }
     }
+
+    /**
+     * Static fields generators use as their own bookkeeping on the writer, which instances never read: CGLIB (and
+     * Spring's copy) keeps its factory's data and the callback filter it matches cached classes with there.
+     */
+    private static final Set<String> GENERATOR_CACHES = Set.of("CGLIB$FACTORY_DATA", "CGLIB$CALLBACK_FILTER");
 
     private static final ClassValue<Shipment> SHIPMENTS = new ClassValue<>() {
         @Override
@@ -174,7 +181,8 @@ final class ClassShipping {
         for (Field field : type.getDeclaredFields()) {
             int modifiers = field.getModifiers();
             if (!Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)
-                    || facts.initializerAssigned().contains(field.getName())) {
+                    || facts.initializerAssigned().contains(field.getName())
+                    || GENERATOR_CACHES.contains(field.getName())) {
                 continue;
             }
             Object value;

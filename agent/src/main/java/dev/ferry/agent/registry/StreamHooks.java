@@ -85,7 +85,7 @@ public final class StreamHooks {
         }
     }
 
-    private static ClassShipping.Shipment shipment(Class<?> type) throws NotSerializableException {
+    static ClassShipping.Shipment shipment(Class<?> type) throws NotSerializableException {
         try {
             return ClassShipping.of(type);
         } catch (NotSerializableException e) {
