@@ -67,4 +67,46 @@ class AgentOptionsTest {
     void every_option_should_be_documented() {
         AgentOptions.documentedOptions().forEach((name, doc) -> assertTrue(doc.length() > 20, name));
     }
+
+    @Test
+    void by_value_options_should_parse_path_names_and_reference_rules() {
+        AgentOptions options = parse("keyFile=/etc/ferry/k:ey,byValue=com.acme.rules,byName=com.acme.proxies,"
+                + "denyReferences=java.lang.Thread#stop:org.evil.*,allowReferences=java.lang.Runtime#exec",
+                Map.of(), Map.of());
+
+        assertEquals("/etc/ferry/k:ey", options.keyFile());
+        assertEquals(List.of("com/acme/rules"), options.byValue());
+        assertEquals(List.of("com/acme/proxies"), options.byName());
+        assertEquals(List.of("java.lang.Thread#stop", "org.evil.*"), options.denyReferences());
+        assertEquals(List.of("java.lang.Runtime#exec"), options.allowReferences());
+        assertEquals(null, parse(null, Map.of(), Map.of()).keyFile());
+        assertEquals("/k", parse(null, Map.of(), Map.of("FERRY_KEYFILE", "/k")).keyFile());
+    }
+
+    @Test
+    void malformed_reference_rule_should_be_refused_by_name() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("denyReferences=java.lang.*#exec", Map.of(), Map.of()));
+
+        assertTrue(refused.getMessage().contains("'java.lang.*#exec'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("denyReferences"), refused.getMessage());
+    }
+
+    @Test
+    void short_key_file_should_be_refused_with_the_length_and_how_to_make_one() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ferry", ".key");
+        try {
+            java.nio.file.Files.write(file, new byte[12]);
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> KeyFile.read(file.toString()));
+
+            assertTrue(refused.getMessage().contains("has 12 bytes; a key needs at least 32"), refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> KeyFile.read(file + ".missing"));
+            java.nio.file.Files.write(file, new byte[32]);
+            assertEquals(32, KeyFile.read(file.toString()).length);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
