@@ -1,5 +1,6 @@
 package dev.ferry.it.catalog;
 
+import static dev.ferry.it.support.ReportedVerdicts.assertPassed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -75,31 +76,6 @@ class LambdaCatalogIT {
         assertEquals(Optional.of(0L), Optional.ofNullable(counters.get(FerryCounters.TRANSFORM_FAILURES)),
                 () -> "the agent should count no transform failure (and its counters should be readable)\n"
                         + run.report());
-    }
-
-    private static void assertPassed(JvmRun run, String scenario) {
-        List<String> verdicts = run.stdoutLines().stream()
-                .filter(line -> line.equals("PASS " + scenario) || line.startsWith("FAIL " + scenario + ":"))
-                .toList();
-        assertEquals(List.of("PASS " + scenario), verdicts,
-                () -> "scenario " + scenario + " did not pass\n" + details(run, scenario));
-    }
-
-    /** The scenario's FAIL line and stack trace, not the whole output of a reader with dozens of scenarios. */
-    private static String details(JvmRun run, String scenario) {
-        StringBuilder text = new StringBuilder();
-        boolean inside = false;
-        for (String line : run.stdoutLines()) {
-            if (line.startsWith("FAIL " + scenario + ":")) {
-                inside = true;
-            } else if (!line.startsWith("    ")) {
-                inside = false;
-            }
-            if (inside) {
-                text.append(line).append('\n');
-            }
-        }
-        return text.length() > 0 ? text.toString() : "(no verdict for it)\n" + run.report();
     }
 
     private static Written written(Jdk jdk) {

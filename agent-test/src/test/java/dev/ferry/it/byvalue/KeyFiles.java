@@ -1,0 +1,37 @@
+package dev.ferry.it.byvalue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/** Key files for {@code keyFile=}: raw random bytes, as an operator would make them with {@code head -c 32}. */
+final class KeyFiles {
+
+    /** The shortest key Ferry accepts. */
+    static final int MINIMUM_BYTES = 32;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeyFiles() {
+    }
+
+    static Path random(Path file, int bytes) {
+        byte[] key = new byte[bytes];
+        RANDOM.nextBytes(key);
+        try {
+            return Files.write(file, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the key file " + file, e);
+        }
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
