@@ -86,6 +86,9 @@ final class ByValueCatalog {
                         Probes::rule, rootClass()),
                 new ByValueScenario("javax_tools_compiled_rule_using_lambdas_in_its_code",
                         () -> new Object[] {CompiledRules.newRule(CompiledRules.LAMBDA_RULE, 6)},
+                        Probes::rule, rootClass()),
+                new ByValueScenario("javax_tools_compiled_rule_holding_a_lambda_it_made_in_a_field",
+                        () -> new Object[] {CompiledRules.newRule(CompiledRules.LAMBDA_FIELD_RULE, 5)},
                         Probes::rule, rootClass()));
     }
 
@@ -99,7 +102,10 @@ final class ByValueCatalog {
                 new ByValueScenario("two_instances_of_one_generated_class_in_one_stream_share_one_class",
                         ByValueCatalog::twoInstances, Probes::twoInstances, rootClass()),
                 new ByValueScenario("cycle_through_a_generated_instance_keeps_identity",
-                        ByValueCatalog::cycle, Probes::cycle, rootClass()));
+                        ByValueCatalog::cycle, Probes::cycle, rootClass()),
+                new ByValueScenario("array_of_a_generated_class_holding_one_instance_twice",
+                        ByValueCatalog::arrayOfGenerated, Probes::arrayOfGenerated,
+                        roots -> roots[0].getClass().getComponentType()));
     }
 
     /** The holder is written first, so the class reaches the reader as a {@code Class} before any instance of it. */
@@ -113,6 +119,15 @@ final class ByValueCatalog {
         Base second = ByteBuddyGenerators.setFields(ByteBuddyGenerators.instantiate(first.getClass(), "second"), 2,
                 "two");
         return new Object[] {first, second};
+    }
+
+    /** An array whose component type is the generated class: its descriptor names the class inside {@code [L...;}. */
+    private static Object[] arrayOfGenerated() throws ReflectiveOperationException {
+        Base instance = ByteBuddyGenerators.withFields(Loading.WRAPPER, "in-an-array", 3, "array-tag");
+        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(instance.getClass(), 2);
+        array[0] = instance;
+        array[1] = instance;
+        return new Object[] {array};
     }
 
     /** instance.peer -> peer, peer.back -> instance; the peer is also written on its own, after the instance. */

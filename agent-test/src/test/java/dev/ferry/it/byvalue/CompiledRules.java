@@ -11,6 +11,7 @@ final class CompiledRules {
     static final String PACKAGE = "dev.ferry.it.byvalue.compiled";
     static final String THRESHOLD_RULE = PACKAGE + ".ThresholdRule";
     static final String LAMBDA_RULE = PACKAGE + ".LambdaRule";
+    static final String LAMBDA_FIELD_RULE = PACKAGE + ".LambdaFieldRule";
 
     private static final String THRESHOLD_RULE_SOURCE = """
             package dev.ferry.it.byvalue.compiled;
@@ -66,6 +67,36 @@ final class CompiledRules {
             }
             """;
 
+    /**
+     * Holds a plain (not serializable) lambda in a field: the lambda travels as Ferry's lambda recipe, which names its
+     * capturing class, a class that exists only in memory, so the recipe carries that class by value too.
+     */
+    private static final String LAMBDA_FIELD_RULE_SOURCE = """
+            package dev.ferry.it.byvalue.compiled;
+
+            import java.util.function.IntPredicate;
+
+            public class LambdaFieldRule implements dev.ferry.it.byvalue.Rule {
+                private final int threshold;
+                private final IntPredicate above;
+
+                public LambdaFieldRule(int threshold) {
+                    this.threshold = threshold;
+                    this.above = x -> x > this.threshold;
+                }
+
+                @Override
+                public boolean test(int value) {
+                    return above.test(value);
+                }
+
+                @Override
+                public String toString() {
+                    return "LambdaFieldRule(" + threshold + ")";
+                }
+            }
+            """;
+
     private static ClassLoader loader;
 
     private CompiledRules() {
@@ -80,7 +111,7 @@ final class CompiledRules {
     private static synchronized ClassLoader loader() {
         if (loader == null) {
             loader = InMemoryCompiler.compile(Map.of(THRESHOLD_RULE, THRESHOLD_RULE_SOURCE,
-                    LAMBDA_RULE, LAMBDA_RULE_SOURCE));
+                    LAMBDA_RULE, LAMBDA_RULE_SOURCE, LAMBDA_FIELD_RULE, LAMBDA_FIELD_RULE_SOURCE));
         }
         return loader;
     }

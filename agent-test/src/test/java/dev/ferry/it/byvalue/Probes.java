@@ -14,6 +14,12 @@ final class Probes {
     private Probes() {
     }
 
+    static String arrayOfGenerated(Object[] roots) throws IllegalAccessException {
+        Object[] array = (Object[]) roots[0];
+        return "component is the element's class=" + (array.getClass().getComponentType() == array[0].getClass())
+                + " same element twice=" + (array[0] == array[1]) + " " + describeBase((Base) array[0]);
+    }
+
     static String base(Object[] roots) throws IllegalAccessException {
         return describeBase((Base) roots[0]);
     }
