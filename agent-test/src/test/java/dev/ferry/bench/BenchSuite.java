@@ -35,14 +35,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * BenchSuite --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick] [--forks N]
- *            [--only jmh,sizes,startup,classes]
+ *            [--only jmh,sizes,startup,classes,byvalue]
  * </pre>
  *
  * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench} and round trip {@link RoundTripBench}, JSON results
  * {@code jmh-*.json}, logs {@code jmh-*.log}), {@code sizes} ({@link SerialSizes}), {@code startup} (hello world
- * start-up, {@link Hello}), {@code classes} (per-class cost with {@link ClassCorpus} and {@link CorpusLoader}). If the
- * agent jar is missing or Ferry is not active with it ({@link AgentProbe}), only the baselines are measured and every
- * Ferry cell reads {@code n/a}.
+ * start-up, {@link Hello}), {@code classes} (per-class cost with {@link ClassCorpus} and {@link CorpusLoader}),
+ * {@code byvalue} (generated classes shipped by value, {@link ByValueBenchPhase}). If the agent jar is missing or Ferry
+ * is not active with it ({@link AgentProbe}), only the baselines are measured and every Ferry cell reads {@code n/a}.
  */
 public final class BenchSuite {
 
@@ -85,7 +85,7 @@ public final class BenchSuite {
         Path out = Path.of("agent-test/target/bench");
         boolean quick = false;
         int forks = 1;
-        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes"));
+        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes", "byvalue"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Path.of(args[++i]).toAbsolutePath();
@@ -97,7 +97,7 @@ public final class BenchSuite {
                 case "--only" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (usage: --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick]"
-                        + " [--forks N] [--only jmh,sizes,startup,classes])");
+                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue])");
             }
         }
         Files.createDirectories(out);
@@ -122,6 +122,7 @@ public final class BenchSuite {
         phase("sizes", this::sizes);
         phase("startup", this::startup);
         phase("classes", this::classes);
+        phase("byvalue", () -> new ByValueBenchPhase(this).run());
         String busyDuring = monitor == null ? null : monitor.stop();
         if (busyBefore != null || busyDuring != null) {
             notes.add("other work competed with the benchmarks (" + (busyBefore == null ? "" : busyBefore
@@ -159,12 +160,41 @@ public final class BenchSuite {
 
     // ---------------------------------------------------------------------------------------------------- the agent
 
-    private boolean ferry() {
+    boolean ferry() {
         return agentProblem == null;
     }
 
     private String agentArgument() {
         return "-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions);
+    }
+
+    // ------------------------------------------------------------------------------- what a phase class may use
+
+    Path out() {
+        return out;
+    }
+
+    boolean quick() {
+        return quick;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** Adds a row to the summary table: metric, with Ferry, without / baseline, ratio, target, met. */
+    void row(String... cells) {
+        rows.add(cells);
+    }
+
+    /** The details section of {@code summary.md}, below the table and the notes. */
+    StringBuilder details() {
+        return details;
+    }
+
+    /** The {@code -javaagent} argument with {@code option} (such as {@code keyFile=PATH}) after the agent options. */
+    String agentArgument(String option) {
+        return "-javaagent:" + agentJar + "=" + (agentOptions.isEmpty() ? "" : agentOptions + ",") + option;
     }
 
     private String probeAgent() throws IOException, InterruptedException {
@@ -193,15 +223,16 @@ public final class BenchSuite {
 
     // ---------------------------------------------------------------------------------------------------------- JMH
 
-    private record Score(double score, double error, String unit) {
+    record Score(double score, double error, String unit) {
     }
 
     private void jmh() {
-        Map<String, Score> hostBase = jmh("host-baseline", HOST + "\\.", 6, false);
-        Map<String, Score> hostFerry = ferry() ? jmh("host-ferry", HOST + "\\.", 6, true) : Map.of();
-        Map<String, Score> tripBase = jmh("roundtrip-baseline",
-                TRIP + "\\.(jdkSerializableLambda|plainObject)$", 2, false);
-        Map<String, Score> tripFerry = ferry() ? jmh("roundtrip-ferry", TRIP + "\\.", 3, true) : Map.of();
+        Map<String, Score> hostBase = jmh("jmh-host-baseline", HOST + "\\.", 6, null);
+        Map<String, Score> hostFerry = ferry() ? jmh("jmh-host-ferry", HOST + "\\.", 6, agentArgument()) : Map.of();
+        Map<String, Score> tripBase = jmh("jmh-roundtrip-baseline",
+                TRIP + "\\.(jdkSerializableLambda|plainObject)$", 2, null);
+        Map<String, Score> tripFerry = ferry() ? jmh("jmh-roundtrip-ferry", TRIP + "\\.", 3, agentArgument())
+                : Map.of();
 
         String[][] host = {
             {"nonCapturing", "non-capturing lambda"},
@@ -243,18 +274,34 @@ public final class BenchSuite {
         appendScores("ferry", tripFerry);
     }
 
-    private Map<String, Score> jmh(String name, String include, int expected, boolean withAgent) {
-        Path log = out.resolve("jmh-" + name + ".log");
+    /** Primary scores by benchmark name; see {@link #jmhResults}. */
+    Map<String, Score> jmh(String name, String include, int expected, String agent) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (RunResult result : jmhResults(name, include, expected, agent)) {
+            Result<?> primary = result.getPrimaryResult();
+            scores.put(result.getParams().getBenchmark(),
+                    new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+        }
+        return scores;
+    }
+
+    /**
+     * Runs the benchmarks matching {@code include}, with the {@code -javaagent} argument {@code agent} or, if null,
+     * without the agent; {@code name} names the result ({@code name.json}) and log files. A failure is noted, not
+     * thrown: the results are then missing.
+     */
+    Collection<RunResult> jmhResults(String name, String include, int expected, String agent) {
+        Path log = out.resolve(name + ".log");
         progress("JMH " + name + " (log: " + log + ")");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
                 .forks(forks)
                 .jvmArgs("-Xms1g", "-Xmx1g")
                 .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("jmh-" + name + ".json").toString())
+                .result(out.resolve(name + ".json").toString())
                 .output(log.toString());
-        if (withAgent) {
-            options.jvmArgsAppend(agentArgument(), "-D" + AgentProbe.VARIANT_PROPERTY + "=ferry");
+        if (agent != null) {
+            options.jvmArgsAppend(agent, "-D" + AgentProbe.VARIANT_PROPERTY + "=ferry");
         } else {
             options.jvmArgsAppend("-D" + AgentProbe.VARIANT_PROPERTY + "=baseline");
         }
@@ -267,22 +314,16 @@ public final class BenchSuite {
             results = new Runner(options.build()).run();
         } catch (RunnerException | RuntimeException e) {
             notes.add("JMH " + name + " failed: " + escape(String.valueOf(e)) + " (see " + log + ")");
-            return Map.of();
+            return List.of();
         }
-        Map<String, Score> scores = new LinkedHashMap<>();
-        for (RunResult result : results) {
-            Result<?> primary = result.getPrimaryResult();
-            scores.put(result.getParams().getBenchmark(),
-                    new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
-        }
-        if (scores.size() < expected) {
-            notes.add("JMH " + name + ": " + scores.size() + " of " + expected
+        if (results.size() < expected) {
+            notes.add("JMH " + name + ": " + results.size() + " of " + expected
                     + " benchmarks produced results (a failing one is reported in " + log + ")");
         }
-        return scores;
+        return results;
     }
 
-    private String[] throughputRow(String metric, Score with, Score without, double target, boolean targeted) {
+    static String[] throughputRow(String metric, Score with, Score without, double target, boolean targeted) {
         String ratio = NA;
         String met = targeted ? NA : "info";
         if (with != null && without != null) {
@@ -303,7 +344,7 @@ public final class BenchSuite {
         return Math.sqrt(ea * ea + eb * eb);
     }
 
-    private void appendScores(String fork, Map<String, Score> scores) {
+    void appendScores(String fork, Map<String, Score> scores) {
         scores.forEach((name, s) -> details.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n",
                 name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), fork, s.score, s.error, s.unit)));
     }
@@ -352,7 +393,7 @@ public final class BenchSuite {
         return value != null && value.matches("\\d+") ? Integer.valueOf(value) : null;
     }
 
-    private static String[] bytesRow(String metric, Integer with, Integer without, String target, double max) {
+    static String[] bytesRow(String metric, Integer with, Integer without, String target, double max) {
         String ratio = NA;
         String met = max < 0 ? "info" : NA;
         if (with != null && without != null) {
@@ -540,7 +581,7 @@ public final class BenchSuite {
         return values;
     }
 
-    private int runJava(List<String> args, Path stdout, Path stderr) throws IOException, InterruptedException {
+    int runJava(List<String> args, Path stdout, Path stderr) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(args);
@@ -588,7 +629,8 @@ public final class BenchSuite {
                 + "\"within noise\" when the target lies inside that interval. Baselines are measured in forks/JVMs "
                 + "without the agent. JMH: " + forks + " fork(s) per variant, "
                 + (quick ? "1×1 s warm-up, 2×1 s measurement"
-                        : "3×2 s warm-up (round trip 5×2 s, its JDK route 10×2 s), 5×2 s measurement") + ".\n");
+                        : "3×2 s warm-up (round trip and by value 5×2 s, the JDK route 10×2 s), 5×2 s measurement")
+                + ".\n");
         md.append(details);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
 
@@ -613,7 +655,7 @@ public final class BenchSuite {
     }
 
     /** JMH gives no error for fewer than three iterations (quick mode). */
-    private static String error(String format, double error) {
+    static String error(String format, double error) {
         return Double.isNaN(error) ? "" : " ±" + String.format(Locale.ROOT, format, error);
     }
 
@@ -639,13 +681,13 @@ public final class BenchSuite {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static String firstLines(String text, int n) {
+    static String firstLines(String text, int n) {
         String[] lines = text.strip().split("\n");
         return String.join(" / ", Arrays.copyOf(lines, Math.min(n, lines.length)));
     }
 
     /** Keeps text from a child process from breaking the markdown table or the terminal. */
-    private static String escape(String text) {
+    static String escape(String text) {
         StringBuilder s = new StringBuilder();
         text.codePoints().forEach(c -> {
             if (c == '|') {
@@ -679,7 +721,7 @@ public final class BenchSuite {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.out.println("[bench " + OffsetDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] "
                 + message);
     }

@@ -11,7 +11,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The three objects the round-trip benchmark and {@link SerialSizes} write and read, and the one serialization routine
- * both use (a fresh {@code ObjectOutputStream}/{@code ObjectInputStream} over byte arrays per round trip).
+ * every benchmark uses (a fresh {@code ObjectOutputStream}/{@code ObjectInputStream} over byte arrays per round trip,
+ * holding one object or, {@link #writeEach}, several).
  */
 public final class Payloads {
 
@@ -45,6 +46,28 @@ public final class Payloads {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return in.readObject();
         }
+    }
+
+    /** Writes every value into one stream, one {@code writeObject} each: a class descriptor is written once. */
+    public static byte[] writeEach(Object[] values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            for (Object value : values) {
+                out.writeObject(value);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads back {@code count} objects written by {@link #writeEach}. */
+    public static Object[] readEach(byte[] bytes, int count) throws IOException, ClassNotFoundException {
+        Object[] values = new Object[count];
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            for (int i = 0; i < count; i++) {
+                values[i] = in.readObject();
+            }
+        }
+        return values;
     }
 
     /** Writes and reads back {@code value} once; unchecked so that it can be used from lambdas and setups. */

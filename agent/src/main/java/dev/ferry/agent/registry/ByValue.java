@@ -14,7 +14,14 @@ import java.util.List;
 public final class ByValue {
 
     /** This JVM's random id: with a loader number, it names a writing loader across every JVM. */
-    static final long JVM_ID = new SecureRandom().nextLong();
+    static long jvmId() {
+        return JvmId.VALUE;
+    }
+
+    /** Initialized at the first class shipped, not at start-up: seeding a {@code SecureRandom} takes milliseconds. */
+    private static final class JvmId {
+        static final long VALUE = new SecureRandom().nextLong();
+    }
 
     private static volatile ByValue current;
 

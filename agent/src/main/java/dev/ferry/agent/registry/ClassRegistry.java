@@ -35,8 +35,7 @@ public final class ClassRegistry {
     private static final int MAX_VERIFIED = 10_000;
 
     /** Resolving loader (weak) to writing loader to its loader here (weak). */
-    private static final Map<ClassLoader, Map<Origin, WeakReference<RecipeClassLoader>>> LOADERS =
-            new WeakHashMap<>();
+    private static final Map<ClassLoader, OriginLoaders> LOADERS = new WeakHashMap<>();
     /** Recipes that passed, by tag; no loader or class in here. */
     private static final Map<ByteBuffer, ClassRecipe> VERIFIED = new ConcurrentHashMap<>();
 
@@ -55,6 +54,11 @@ public final class ClassRegistry {
             throw Refusals.invalidClass(Printable.className(root.name()), "refused class-by-value recipe: this JVM"
                     + " has no key to verify it with; start it with -javaagent:ferry-agent.jar=keyFile=PATH, PATH"
                     + " holding the writer's key (at least 32 bytes)");
+        }
+        Class<?> materializedBefore = alreadyMaterialized(root, context);
+        if (materializedBefore != null) {
+            AgentCounters.registryHit();
+            return materializedBefore;
         }
         List<ClassRecipe> closure = closure(root);
         for (ClassRecipe recipe : closure) {
@@ -90,6 +94,18 @@ public final class ClassRegistry {
         }
     }
 
+    /**
+     * The class a recipe that passed before was materialized as, for this context, or null: a tag and byte
+     * comparison and two map lookups, no HMAC. The recipes it linked were verified and offered with it then.
+     */
+    private static Class<?> alreadyMaterialized(ClassRecipe root, ClassLoader context) {
+        if (!isVerifiedBefore(root)) {
+            return null;
+        }
+        RecipeClassLoader loader = existingLoader(context, new Origin(root.jvmId(), root.loaderNumber()));
+        return loader == null ? null : loader.definedClass(root.name(), root.tag());
+    }
+
     /** The recipe and every recipe it links, each once, the root first. */
     private static List<ClassRecipe> closure(ClassRecipe root) {
         Set<ClassRecipe> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -106,14 +122,19 @@ public final class ClassRegistry {
         return ordered;
     }
 
-    private static void verify(ClassRecipe recipe, ByValue settings) throws InvalidClassException {
-        ByteBuffer tag = ByteBuffer.wrap(recipe.tag());
-        ClassRecipe passed = VERIFIED.get(tag);
-        if (passed != null && Arrays.equals(passed.bytes(), recipe.bytes())
+    /** Whether this very recipe (same tag, same tagged contents) passed verification before. */
+    private static boolean isVerifiedBefore(ClassRecipe recipe) {
+        ClassRecipe passed = VERIFIED.get(ByteBuffer.wrap(recipe.tag()));
+        return passed != null && (passed == recipe || Arrays.equals(passed.bytes(), recipe.bytes())
                 && Arrays.equals(passed.staticState(), recipe.staticState()) && passed.name().equals(recipe.name())
-                && passed.jvmId() == recipe.jvmId() && passed.loaderNumber() == recipe.loaderNumber()) {
+                && passed.jvmId() == recipe.jvmId() && passed.loaderNumber() == recipe.loaderNumber());
+    }
+
+    private static void verify(ClassRecipe recipe, ByValue settings) throws InvalidClassException {
+        if (isVerifiedBefore(recipe)) {
             return;
         }
+        ByteBuffer tag = ByteBuffer.wrap(recipe.tag());
         String name = Printable.className(recipe.name());
         if (!settings.key.verifies(recipe.tag(), ClassRecipe.TAG_DOMAIN, recipe.taggedParts())) {
             throw Refusals.invalidClass(name, "refused class-by-value recipe: its HMAC-SHA256 tag does not verify"
@@ -142,22 +163,50 @@ public final class ClassRegistry {
         VERIFIED.put(tag, recipe);
     }
 
+    private static RecipeClassLoader existingLoader(ClassLoader context, Origin origin) {
+        synchronized (LOADERS) {
+            OriginLoaders loaders = LOADERS.get(context);
+            return loaders == null ? null : loaders.get(origin);
+        }
+    }
+
     private static RecipeClassLoader loaderFor(ClassLoader context, ClassRecipe recipe) {
         Origin origin = new Origin(recipe.jvmId(), recipe.loaderNumber());
         synchronized (LOADERS) {
-            Map<Origin, WeakReference<RecipeClassLoader>> byOrigin = LOADERS.get(context);
-            if (byOrigin == null) {
-                byOrigin = new HashMap<>();
-                LOADERS.put(context, byOrigin);
+            OriginLoaders loaders = LOADERS.get(context);
+            if (loaders == null) {
+                loaders = new OriginLoaders();
+                LOADERS.put(context, loaders);
             }
-            WeakReference<RecipeClassLoader> reference = byOrigin.get(origin);
-            RecipeClassLoader loader = reference == null ? null : reference.get();
+            RecipeClassLoader loader = loaders.get(origin);
             if (loader == null) {
                 loader = new RecipeClassLoader(context, origin.toString());
-                byOrigin.values().removeIf(each -> each.get() == null);
-                byOrigin.put(origin, new WeakReference<>(loader));
+                loaders.put(origin, loader);
             }
             return loader;
+        }
+    }
+
+    /**
+     * The loaders made under one resolving loader, held weakly. Collected loaders leave cleared references behind,
+     * swept whenever the map has doubled since the last sweep: making a loader costs constant time on average however
+     * many are alive.
+     */
+    private static final class OriginLoaders {
+        private final Map<Origin, WeakReference<RecipeClassLoader>> byOrigin = new HashMap<>();
+        private int sweepAt = 16;
+
+        RecipeClassLoader get(Origin origin) {
+            WeakReference<RecipeClassLoader> reference = byOrigin.get(origin);
+            return reference == null ? null : reference.get();
+        }
+
+        void put(Origin origin, RecipeClassLoader loader) {
+            if (byOrigin.size() >= sweepAt) {
+                byOrigin.values().removeIf(each -> each.get() == null);
+                sweepAt = Math.max(16, 2 * byOrigin.size());
+            }
+            byOrigin.put(origin, new WeakReference<>(loader));
         }
     }
 

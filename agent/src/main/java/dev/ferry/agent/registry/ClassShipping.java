@@ -141,8 +141,8 @@ final class ClassShipping {
         byte[] staticState = staticState(type, facts);
         int loaderNumber = GeneratedClasses.loaderNumber(type.getClassLoader());
         byte[] tag = settings.key.tag(ClassRecipe.TAG_DOMAIN,
-                ClassRecipe.taggedParts(type.getName(), ByValue.JVM_ID, loaderNumber, bytes, staticState));
-        return new ClassRecipe(type.getName(), ByValue.JVM_ID, loaderNumber, bytes, staticState, tag,
+                ClassRecipe.taggedParts(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState));
+        return new ClassRecipe(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState, tag,
                 linkedClasses(type, facts, settings), ClassShipping::recipeOf);
     }
 

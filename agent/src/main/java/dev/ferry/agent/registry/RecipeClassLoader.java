@@ -23,7 +23,7 @@ public final class RecipeClassLoader extends ClassLoader {
     }
 
     private final Map<String, ClassRecipe> verified = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> definedTags = new ConcurrentHashMap<>();
+    private final Map<String, Defined> defined = new ConcurrentHashMap<>();
     private final Map<String, RecipeClassLoader> links = new ConcurrentHashMap<>();
     private final Map<String, String> broken = new ConcurrentHashMap<>();
 
@@ -50,7 +50,13 @@ public final class RecipeClassLoader extends ClassLoader {
 
     /** Whether the class of this name is defined here already. */
     boolean isDefined(String name) {
-        return definedTags.containsKey(name);
+        return defined.containsKey(name);
+    }
+
+    /** The class of this name defined here from the recipe with this tag, or null. */
+    Class<?> definedClass(String name, byte[] tag) {
+        Defined entry = defined.get(name);
+        return entry != null && Arrays.equals(entry.tag, tag) ? entry.type : null;
     }
 
     @Override
@@ -79,11 +85,11 @@ public final class RecipeClassLoader extends ClassLoader {
 
     private Class<?> define(ClassRecipe recipe) throws ClassNotFoundException {
         String name = recipe.name();
-        Class<?> defined;
+        Class<?> type;
         try {
-            defined = defineClass(name, recipe.bytes(), 0, recipe.bytes().length);
-            definedTags.put(name, recipe.tag());
-            StaticState.apply(defined, recipe.staticState());
+            type = defineClass(name, recipe.bytes(), 0, recipe.bytes().length);
+            StaticState.apply(type, recipe.staticState());
+            defined.put(name, new Defined(type, recipe.tag()));
         } catch (Exception | LinkageError e) {
             broken.put(name, e.toString());
             ClassNotFoundException failed = new ClassNotFoundException(name + " could not be materialized: " + e, e);
@@ -91,7 +97,11 @@ public final class RecipeClassLoader extends ClassLoader {
             throw failed;
         }
         AgentCounters.classMaterialized();
-        return defined;
+        return type;
+    }
+
+    /** A class defined here, and the tag of its recipe. */
+    private record Defined(Class<?> type, byte[] tag) {
     }
 
     @Override
