@@ -34,8 +34,9 @@ final class TransformerInstallation {
                 ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
         LambdaBootstrap.install(new HiddenLambdaClassWriter());
         if (key != null) {
-            // first, and never on retransformation: it must see generated classes' bytes as they were defined
-            instrumentation.addTransformer(new GeneratedClassRecorder(options.byName()), false);
+            // first, so it sees generated classes' bytes as they were defined; it ignores retransformations, and is
+            // retransformation-capable only to share the JVM's one class-file hook with the other transformers
+            instrumentation.addTransformer(new GeneratedClassRecorder(options.byName()), true);
         }
         ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
         instrumentation.addTransformer(new LambdaTransformer(

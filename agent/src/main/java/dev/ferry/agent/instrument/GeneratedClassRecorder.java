@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * Keeps the bytes of each class whose defining loader cannot return its class file by name: a generated class, whose
  * bytes exist outside the JVM only now, as it is defined. Installed only when this JVM has a key (only then are
- * classes shipped by value), registered before Ferry's rewriting transformers so it sees the bytes as defined, and
- * never asked on retransformation. It changes nothing.
+ * classes shipped by value), registered before Ferry's rewriting transformers so it sees the bytes as defined; it
+ * ignores retransformations. It changes nothing.
+ *
+ * <p>The criterion is the loader's {@code getResource}; a class found in the directory or jar its protection domain
+ * names is answered without asking (a lookup through every class-path entry costs tens of microseconds).
  */
 public final class GeneratedClassRecorder implements ClassFileTransformer {
 
@@ -19,6 +22,7 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
     private static final ThreadLocal<Boolean> ASKING = new ThreadLocal<>();
 
     private final List<String> byName;
+    private final CodeSources codeSources = new CodeSources();
 
     /** @param byName internal-name prefixes never shipped by value, so never recorded */
     public GeneratedClassRecorder(List<String> byName) {
@@ -35,7 +39,8 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
         }
         ASKING.set(Boolean.TRUE);
         try {
-            if (loader.getResource(className + ".class") == null) {
+            String resource = className + ".class";
+            if (!codeSources.contains(protectionDomain, resource) && loader.getResource(resource) == null) {
                 GeneratedClasses.record(loader, className, classFile);
             }
         } catch (Throwable failure) {
