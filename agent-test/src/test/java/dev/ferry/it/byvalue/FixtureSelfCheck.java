@@ -16,7 +16,8 @@ public final class FixtureSelfCheck {
 
     /** Needs Ferry even in one JVM: a plain lambda is not serializable. */
     static final Set<String> NOT_SERIALIZABLE_WITHOUT_FERRY =
-            Set.of("jdk_proxy_of_a_class_path_interface_with_a_plain_lambda_handler");
+            Set.of("jdk_proxy_of_a_class_path_interface_with_a_plain_lambda_handler",
+                    "javax_tools_compiled_rule_holding_a_lambda_it_made_in_a_field");
     static final String TRUST_FIXTURES = "trust_fixtures_round_trip_in_one_jvm";
     static final String DETECTION_FIXTURES = "detection_fixtures_round_trip_in_one_jvm";
 

@@ -41,8 +41,22 @@ interface ObjectReader {
 
         @Override
         protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
-            Class<?> generated = GeneratedClasses.find(descriptor.getName());
-            return generated != null ? generated : super.resolveClass(descriptor);
+            String name = descriptor.getName();
+            int dimensions = 0;
+            while (name.startsWith("[", dimensions)) {
+                dimensions++;
+            }
+            // an array of a generated class: [[Lcom.acme.Gen;
+            boolean objectArray = dimensions > 0 && name.startsWith("L", dimensions);
+            Class<?> generated = dimensions > 0 && !objectArray ? null
+                    : GeneratedClasses.find(objectArray ? name.substring(dimensions + 1, name.length() - 1) : name);
+            if (generated == null) {
+                return super.resolveClass(descriptor);
+            }
+            for (int i = 0; i < dimensions; i++) {
+                generated = generated.arrayType();
+            }
+            return generated;
         }
 
         @Override
