@@ -13,16 +13,16 @@ public final class FerryAgent {
     }
 
     public static void premain(String agentArguments, Instrumentation instrumentation) {
-        start(agentArguments, instrumentation);
+        start(agentArguments, instrumentation, false);
     }
 
     public static void agentmain(String agentArguments, Instrumentation instrumentation) {
-        start(agentArguments, instrumentation);
+        start(agentArguments, instrumentation, true);
     }
 
-    private static void start(String agentArguments, Instrumentation instrumentation) {
+    private static void start(String agentArguments, Instrumentation instrumentation, boolean attached) {
         try {
-            AgentInstaller.install(agentArguments, instrumentation);
+            AgentInstaller.install(agentArguments, instrumentation, attached);
         } catch (Throwable failure) {
             System.err.println("ferry: the agent could not start and is not installed: " + failure);
         }

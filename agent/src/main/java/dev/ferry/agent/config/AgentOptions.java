@@ -1,5 +1,10 @@
 package dev.ferry.agent.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +45,16 @@ public final class AgentOptions {
     /** Reference rules lifted from the deny-list, written exactly as in the list. */
     public static final String ALLOW_REFERENCES = "allowReferences";
 
-    private enum Kind { NAMES, RULES, PATH }
+    /** A properties file of options, for long settings; the other sources win over it. */
+    public static final String CONFIG = "config";
+
+    /** The lowest level Ferry logs at, through {@code System.Logger} "dev.ferry". */
+    public static final String LOG_LEVEL = "logLevel";
+
+    /** The values {@link #LOG_LEVEL} accepts, in order of severity. */
+    public static final List<String> LOG_LEVELS = List.of("off", "error", "warning", "info", "debug");
+
+    private enum Kind { NAMES, RULES, PATH, LEVEL }
 
     private static final Map<String, String> DOCUMENTED = documented();
     private static final Map<String, Kind> KINDS = kinds();
@@ -62,6 +76,10 @@ public final class AgentOptions {
         options.put(DENY_REFERENCES, "reference rules (a.b.C, a.b.C#member, a.b.C#*, a.b.*) refused in received"
                 + " class bytes, besides the built-in deny-list");
         options.put(ALLOW_REFERENCES, "rules of the built-in deny-list to lift, written as listed in the README");
+        options.put(CONFIG, "a properties file of options (option=value lines), for long settings; agent"
+                + " argument, system property and environment variable win over it");
+        options.put(LOG_LEVEL, "lowest level logged through System.Logger \"dev.ferry\": off (default), error,"
+                + " warning, info, debug");
         return Collections.unmodifiableMap(options);
     }
 
@@ -74,6 +92,8 @@ public final class AgentOptions {
         kinds.put(BY_NAME, Kind.NAMES);
         kinds.put(DENY_REFERENCES, Kind.RULES);
         kinds.put(ALLOW_REFERENCES, Kind.RULES);
+        kinds.put(CONFIG, Kind.PATH);
+        kinds.put(LOG_LEVEL, Kind.LEVEL);
         return kinds;
     }
 
@@ -100,7 +120,46 @@ public final class AgentOptions {
             }
             values.put(option, value);
         }
+        List<String> config = values.get(CONFIG);
+        if (!config.isEmpty()) {
+            Map<String, List<String>> fromFile = parseFile(config.get(config.size() - 1));
+            for (Map.Entry<String, List<String>> entry : fromFile.entrySet()) {
+                if (values.get(entry.getKey()).isEmpty()) {
+                    values.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
         return new AgentOptions(values);
+    }
+
+    /** The options of a {@link #CONFIG} file; unknown names and invalid values are refused with the file's name. */
+    private static Map<String, List<String>> parseFile(String path) {
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
+            file.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("option '" + CONFIG + "': cannot read the options file " + path + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (!DOCUMENTED.containsKey(key) || CONFIG.equals(key)) {
+                throw new IllegalArgumentException("unknown option '" + key + "' in the options file " + path
+                        + " (known options: " + String.join(", ", knownInFile()) + ")");
+            }
+            try {
+                values.put(key, splitList(key, file.getProperty(key)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (in the options file " + path + ")");
+            }
+        }
+        return values;
+    }
+
+    private static List<String> knownInFile() {
+        List<String> known = new ArrayList<>(DOCUMENTED.keySet());
+        known.remove(CONFIG);
+        return known;
     }
 
     private static String firstNonNull(String first, String second) {
@@ -141,6 +200,15 @@ public final class AgentOptions {
         Kind kind = KINDS.get(option);
         if (kind == Kind.PATH) {
             names.add(value.trim());
+            return names;
+        }
+        if (kind == Kind.LEVEL) {
+            String level = value.trim().toLowerCase(Locale.ROOT);
+            if (!LOG_LEVELS.contains(level)) {
+                throw new IllegalArgumentException("invalid value '" + value.trim() + "' for option '" + option
+                        + "' (allowed: " + String.join(", ", LOG_LEVELS) + ")");
+            }
+            names.add(level);
             return names;
         }
         for (String name : value.split(":")) {
@@ -204,6 +272,29 @@ public final class AgentOptions {
     public String keyFile() {
         List<String> value = values.get(KEY_FILE);
         return value.isEmpty() ? null : value.get(value.size() - 1);
+    }
+
+    /** The {@link #LOG_LEVEL}, one of {@link #LOG_LEVELS}; {@code off} by default. */
+    public String logLevel() {
+        List<String> value = values.get(LOG_LEVEL);
+        return value.isEmpty() ? "off" : value.get(value.size() - 1);
+    }
+
+    /**
+     * The options in effect, by name, as an operator may see them: lists joined with {@code :}, the key file shown
+     * only as set or not (where a key lives is nobody's business but the operator's own configuration).
+     */
+    public Map<String, String> effective() {
+        Map<String, String> effective = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            String value = String.join(":", entry.getValue());
+            if (KEY_FILE.equals(entry.getKey())) {
+                value = entry.getValue().isEmpty() ? "not set" : "set (redacted)";
+            }
+            effective.put(entry.getKey(), value);
+        }
+        effective.put(LOG_LEVEL, logLevel());
+        return effective;
     }
 
     /** The prefixes of {@link #BY_VALUE} in internal form. */

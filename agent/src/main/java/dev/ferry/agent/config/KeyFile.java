@@ -13,16 +13,27 @@ public final class KeyFile {
     private KeyFile() {
     }
 
+    /** The key file exists in the options but cannot be read: Ferry installs, and refuses every class recipe. */
+    public static final class UnreadableKeyException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableKeyException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @return the key's bytes
-     * @throws IllegalArgumentException naming the option and the file, never the key
+     * @throws UnreadableKeyException when the file cannot be read (security options fail closed)
+     * @throws IllegalArgumentException when the key is too short (an invalid value); both name the option and the
+     *     file, never the key
      */
     public static byte[] read(String path) {
         byte[] key;
         try {
             key = Files.readAllBytes(Path.of(path));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("option '" + AgentOptions.KEY_FILE + "': cannot read the key file "
+            throw new UnreadableKeyException("option '" + AgentOptions.KEY_FILE + "': cannot read the key file "
                     + path + " (" + e.getClass().getSimpleName() + ")");
         }
         if (key.length < MINIMUM_LENGTH) {

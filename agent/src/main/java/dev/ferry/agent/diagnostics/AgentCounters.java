@@ -1,5 +1,6 @@
 package dev.ferry.agent.diagnostics;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the agent did and what went wrong, counted without locks on the hot paths. Failures of the agent itself are
- * counted here instead of reaching the application; the last few are kept with their class names.
+ * counted here instead of reaching the application; the last few are kept with their class names. Every event is
+ * also passed to the JFR sink ({@link FerryEvents}) and the log ({@link FerryLog}) when those are on.
  */
 public final class AgentCounters {
 
@@ -22,7 +24,9 @@ public final class AgentCounters {
     private static final LongAdder LINK_FAILURES = new LongAdder();
     private static final LongAdder LAMBDAS_WRITTEN = new LongAdder();
     private static final LongAdder LAMBDAS_READ = new LongAdder();
+    private static final LongAdder LAMBDAS_MATERIALIZED = new LongAdder();
     private static final LongAdder REFUSALS = new LongAdder();
+    private static final LongAdder[] REFUSALS_BY_REASON = adders(RefusalReason.values().length);
     private static final LongAdder CLASSES_SHIPPED = new LongAdder();
     private static final LongAdder CLASSES_MATERIALIZED = new LongAdder();
     private static final LongAdder REGISTRY_HITS = new LongAdder();
@@ -30,6 +34,14 @@ public final class AgentCounters {
     private static final Deque<String> RECENT = new ArrayDeque<>();
 
     private AgentCounters() {
+    }
+
+    private static LongAdder[] adders(int count) {
+        LongAdder[] adders = new LongAdder[count];
+        for (int i = 0; i < count; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
     }
 
     public static void classPrepared(int callSites) {
@@ -44,11 +56,15 @@ public final class AgentCounters {
     public static void transformFailed(String className, Throwable failure) {
         TRANSFORM_FAILURES.increment();
         remember("transform " + className, failure);
+        FerryEvents.transformFailed(className, String.valueOf(failure));
+        FerryLog.log(Level.WARNING, "Ferry left " + className + " untouched: " + failure, failure);
     }
 
     public static void linkFailed(String className, Throwable failure) {
         LINK_FAILURES.increment();
         remember("link lambda in " + className, failure);
+        FerryLog.log(Level.WARNING, "Ferry could not link a lambda of " + className + ", the JDK's was used: "
+                + failure, failure);
     }
 
     public static void lambdaWritten() {
@@ -59,9 +75,25 @@ public final class AgentCounters {
         LAMBDAS_READ.increment();
     }
 
-    public static void refused(Throwable reason) {
+    /** A lambda call site a reader linked for the first time, from a recipe. */
+    public static void lambdaMaterialized(String capturingClass, long nanos) {
+        LAMBDAS_MATERIALIZED.increment();
+        FerryEvents.materialized(FerryEvents.LAMBDA, capturingClass, nanos);
+        FerryLog.log(Level.DEBUG, "Ferry linked a lambda call site of " + capturingClass + " in " + nanos / 1000
+                + " us");
+    }
+
+    /**
+     * A recipe refused; called where the refusal is made (a refusal passes up through every enclosing recipe).
+     *
+     * @param className what the recipe named, already made printable
+     */
+    public static void refused(RefusalReason reason, String className, Throwable refusal) {
         REFUSALS.increment();
-        remember("refused", reason);
+        REFUSALS_BY_REASON[reason.ordinal()].increment();
+        remember("refused (" + reason.label() + ") " + className, refusal);
+        FerryEvents.refused(reason, className, refusal.getMessage());
+        FerryLog.log(Level.WARNING, "Ferry refused a recipe (" + reason.label() + "): " + refusal.getMessage());
     }
 
     /** A class definition written by value into a stream (once per class and stream). */
@@ -70,8 +102,10 @@ public final class AgentCounters {
     }
 
     /** A class defined by the reader's registry from a verified recipe. */
-    public static void classMaterialized() {
+    public static void classMaterialized(String className, long nanos) {
         CLASSES_MATERIALIZED.increment();
+        FerryEvents.materialized(FerryEvents.CLASS, className, nanos);
+        FerryLog.log(Level.DEBUG, "Ferry materialized " + className + " in " + nanos / 1000 + " us");
     }
 
     /** A recipe resolved to a class the registry had materialized before. */
@@ -83,6 +117,13 @@ public final class AgentCounters {
     public static void writeFailed(String className, Throwable failure) {
         WRITE_FAILURES.increment();
         remember("write " + className, failure);
+        FerryLog.log(Level.WARNING, "Ferry left " + className + " to the JDK's serialization: " + failure, failure);
+    }
+
+    /** A failure of Ferry's own outside the counted kinds (JMX registration, ...): kept as a recent error and logged. */
+    public static void otherFailure(String what, Throwable failure) {
+        remember(what, failure);
+        FerryLog.log(Level.WARNING, "Ferry: " + what + " failed: " + failure, failure);
     }
 
     /** The counters by name; the keys are stable and documented in the README. */
@@ -95,12 +136,37 @@ public final class AgentCounters {
         counters.put("link.failures", LINK_FAILURES.sum());
         counters.put("lambdas.written", LAMBDAS_WRITTEN.sum());
         counters.put("lambdas.read", LAMBDAS_READ.sum());
+        counters.put("lambdas.materialized", LAMBDAS_MATERIALIZED.sum());
         counters.put("refusals", REFUSALS.sum());
         counters.put("classes.shipped", CLASSES_SHIPPED.sum());
         counters.put("classes.materialized", CLASSES_MATERIALIZED.sum());
         counters.put("registry.hits", REGISTRY_HITS.sum());
         counters.put("write.failures", WRITE_FAILURES.sum());
         return counters;
+    }
+
+    /** Refusals by {@link RefusalReason#label()}, every reason present. */
+    public static Map<String, Long> refusalsByReason() {
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        for (RefusalReason reason : RefusalReason.values()) {
+            byReason.put(reason.label(), REFUSALS_BY_REASON[reason.ordinal()].sum());
+        }
+        return byReason;
+    }
+
+    /** Sets every counter to zero and forgets the recent errors (an operator's reset, over JMX). */
+    public static void reset() {
+        for (LongAdder adder : new LongAdder[] {CLASSES_PREPARED, CALL_SITES_PREPARED, CALL_SITES_LINKED,
+                TRANSFORM_FAILURES, LINK_FAILURES, LAMBDAS_WRITTEN, LAMBDAS_READ, LAMBDAS_MATERIALIZED, REFUSALS,
+                CLASSES_SHIPPED, CLASSES_MATERIALIZED, REGISTRY_HITS, WRITE_FAILURES}) {
+            adder.reset();
+        }
+        for (LongAdder adder : REFUSALS_BY_REASON) {
+            adder.reset();
+        }
+        synchronized (RECENT) {
+            RECENT.clear();
+        }
     }
 
     /** The last errors, oldest first, each {@code what: exception}. */

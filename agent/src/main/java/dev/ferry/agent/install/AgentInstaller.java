@@ -22,16 +22,26 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static synchronized void install(String agentArguments, Instrumentation instrumentation)
+    /** @param attached true from {@code agentmain}: Ferry is loaded into a running JVM */
+    public static synchronized void install(String agentArguments, Instrumentation instrumentation, boolean attached)
             throws Exception {
         if (installed) {
             return;
         }
         AgentOptions options;
-        byte[] key;
+        byte[] key = null;
+        String keyProblem = null;
         try {
             options = AgentOptions.parse(agentArguments, System.getProperties(), System.getenv());
-            key = options.keyFile() == null ? null : KeyFile.read(options.keyFile());
+            if (options.keyFile() != null) {
+                try {
+                    key = KeyFile.read(options.keyFile());
+                } catch (KeyFile.UnreadableKeyException unreadable) {
+                    // security options fail closed: Ferry runs, and refuses every class recipe
+                    keyProblem = unreadable.getMessage();
+                    System.err.println("ferry: " + keyProblem + "; Ferry refuses every class shipped by value");
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
             return;
@@ -39,7 +49,7 @@ public final class AgentInstaller {
         try (JarFile agentJar = new JarFile(agentJar())) {
             RuntimeInjector.inject(instrumentation, agentJar);
         }
-        TransformerInstallation.install(instrumentation, options, key);
+        TransformerInstallation.install(instrumentation, options, key, keyProblem, attached);
         installed = true;
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.agent.install;
 
 import dev.ferry.agent.config.AgentOptions;
 import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.diagnostics.FerryLog;
 import dev.ferry.agent.instrument.AsmClassFileInspector;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
@@ -9,6 +10,8 @@ import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
 import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.agent.instrument.StreamHooksTransformer;
+import dev.ferry.agent.jmx.AgentMXBean;
+import dev.ferry.agent.jmx.MXBeanRegistration;
 import dev.ferry.agent.registry.ByValue;
 import dev.ferry.agent.runtime.LambdaBootstrap;
 import dev.ferry.agent.security.IntegrityKey;
@@ -23,14 +26,21 @@ final class TransformerInstallation {
     private TransformerInstallation() {
     }
 
-    /** @param key the {@code keyFile} bytes, or null: generated classes are then written by name */
-    static void install(Instrumentation instrumentation, AgentOptions options, byte[] key) {
+    /**
+     * @param key the {@code keyFile} bytes, or null: generated classes are then written by name
+     * @param keyProblem why the key file could not be read, or null
+     * @param attached true from {@code agentmain}: application classes loaded before are prepared too, where the JVM
+     *     allows
+     */
+    static void install(Instrumentation instrumentation, AgentOptions options, byte[] key, String keyProblem,
+            boolean attached) {
         if (LambdaBootstrap.class.getClassLoader() != null) {
             throw new IllegalStateException("Ferry's runtime was loaded by " + LambdaBootstrap.class.getClassLoader()
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
-        ByValue.install(key == null ? null : IntegrityKey.of(key), options.byValue(), options.byName(),
+        FerryLog.install(logLevel(options.logLevel()));
+        ByValue.install(key == null ? null : IntegrityKey.of(key), keyProblem, options.byValue(), options.byName(),
                 ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
         LambdaBootstrap.install(new HiddenLambdaClassWriter());
         if (key != null) {
@@ -39,10 +49,37 @@ final class TransformerInstallation {
             instrumentation.addTransformer(new GeneratedClassRecorder(options.byName()), true);
         }
         ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
-        instrumentation.addTransformer(new LambdaTransformer(
-                new ClassSelection(options.includes(), options.excludes()), moduleAccess), true);
+        ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
+        instrumentation.addTransformer(new LambdaTransformer(selection, moduleAccess), true);
         instrumentation.addTransformer(new StreamHooksTransformer(), true);
+        MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))
+                .ifPresent(hook -> instrumentation.addTransformer(hook, true));
         retransformLoaded(instrumentation);
+        if (attached) {
+            LoadedClassPreparation.prepare(instrumentation, selection);
+        }
+        FerryLog.log(System.Logger.Level.INFO, "Ferry " + version() + " installed" + (attached ? " (attached)" : "")
+                + "; options " + options.effective());
+    }
+
+    private static System.Logger.Level logLevel(String option) {
+        switch (option) {
+            case "error":
+                return System.Logger.Level.ERROR;
+            case "warning":
+                return System.Logger.Level.WARNING;
+            case "info":
+                return System.Logger.Level.INFO;
+            case "debug":
+                return System.Logger.Level.DEBUG;
+            default:
+                return System.Logger.Level.OFF;
+        }
+    }
+
+    private static String version() {
+        String version = TransformerInstallation.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
     }
 
     /**
@@ -63,10 +100,14 @@ final class TransformerInstallation {
     private static void retransformLoaded(Instrumentation instrumentation) {
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             String internalName = type.getName().replace('.', '/');
+            boolean managementFactory = type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY);
             if (type.getClassLoader() == null && (ClassSelection.JDK_COMBINATORS.contains(internalName)
-                    || StreamHooksTransformer.HOOKED.contains(internalName))) {
+                    || StreamHooksTransformer.HOOKED.contains(internalName) || managementFactory)) {
                 try {
                     instrumentation.retransformClasses(type);
+                    if (managementFactory) {
+                        MXBeanRegistration.registerIfServerExists(type);
+                    }
                 } catch (Throwable failure) {
                     AgentCounters.transformFailed(type.getName(), failure);
                 }

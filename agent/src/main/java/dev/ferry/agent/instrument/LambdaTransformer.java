@@ -71,6 +71,11 @@ public final class LambdaTransformer implements ClassFileTransformer {
         return loader != null && classBeingRedefined == null;
     }
 
+    /** Whether the class file names {@code LambdaMetafactory}, without which it has no lambda call site. */
+    public static boolean mayHaveLambdas(byte[] classFile) {
+        return contains(classFile, MARKER);
+    }
+
     /** A class without the constant {@code java/lang/invoke/LambdaMetafactory} has no lambda call site. */
     static boolean contains(byte[] haystack, byte[] needle) {
         byte first = needle[0];

@@ -1,5 +1,6 @@
 package dev.ferry.agent.recipe;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.runtime.LambdaSite;
 import dev.ferry.agent.runtime.Refusals;
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class CapturedValues {
         }
         Object value = in.readObject();
         if (value != null && !type.isInstance(value)) {
-            throw Refusals.invalidObject("refused lambda recipe for " + site + ": captured value " + index
+            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, site.capturingClass().getName(),
+                    "refused lambda recipe for " + site + ": captured value " + index
                     + " is a " + value.getClass().getName() + " but the call site captures a " + type.getName());
         }
         return value;

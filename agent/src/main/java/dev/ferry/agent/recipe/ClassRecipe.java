@@ -1,5 +1,6 @@
 package dev.ferry.agent.recipe;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.runtime.Printable;
 import dev.ferry.agent.runtime.Refusals;
@@ -146,7 +147,7 @@ public final class ClassRecipe implements Externalizable {
     public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
         int version = in.readUnsignedByte();
         if (version != VERSION) {
-            throw Refusals.invalidObject("refused class recipe: serial form version " + version + " is not "
+            throw Refusals.invalidObject(RefusalReason.MALFORMED, "class recipe", "refused class recipe: serial form version " + version + " is not "
                     + VERSION + " (written by another Ferry version)");
         }
         name = in.readUTF();
@@ -156,14 +157,16 @@ public final class ClassRecipe implements Externalizable {
         staticState = readBytes(in, MAX_STATIC_STATE_BYTES, "static state");
         int count = in.readUnsignedShort();
         if (count > MAX_LINKED) {
-            throw Refusals.invalidObject("refused class recipe of " + Printable.className(name) + ": it links " + count
+            throw Refusals.invalidObject(RefusalReason.MALFORMED, Printable.className(name), "refused class recipe of "
+                    + Printable.className(name) + ": it links " + count
                     + " classes, more than " + MAX_LINKED);
         }
         ClassRecipe[] links = new ClassRecipe[count];
         for (int i = 0; i < count; i++) {
             Object link = in.readObject();
             if (!(link instanceof ClassRecipe)) {
-                throw Refusals.invalidObject("refused class recipe of " + Printable.className(name) + ": linked recipe " + i + " is a "
+                throw Refusals.invalidObject(RefusalReason.MALFORMED, Printable.className(name), "refused class recipe of "
+                        + Printable.className(name) + ": linked recipe " + i + " is a "
                         + (link == null ? "null" : link.getClass().getName()));
             }
             links[i] = (ClassRecipe) link;
@@ -176,7 +179,8 @@ public final class ClassRecipe implements Externalizable {
     private byte[] readBytes(ObjectInput in, int limit, String what) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > limit) {
-            throw Refusals.invalidObject("refused class recipe of " + Printable.className(name) + ": " + what + " of " + length
+            throw Refusals.invalidObject(RefusalReason.MALFORMED, Printable.className(name), "refused class recipe of "
+                    + Printable.className(name) + ": " + what + " of " + length
                     + " bytes (limit " + limit + ")");
         }
         byte[] read = new byte[length];

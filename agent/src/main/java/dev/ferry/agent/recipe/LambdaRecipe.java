@@ -1,5 +1,6 @@
 package dev.ferry.agent.recipe;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.registry.ByValue;
 import dev.ferry.agent.runtime.LambdaSite;
@@ -90,7 +91,7 @@ public final class LambdaRecipe implements Externalizable, InvocationHandler {
     private void readRecipe(ObjectInput in) throws IOException, ClassNotFoundException {
         Object self = in.readObject();
         if (self == null || !Proxy.isProxyClass(self.getClass())) {
-            throw Refusals.invalidObject("refused lambda recipe: it is not attached to a lambda proxy but to "
+            throw Refusals.invalidObject(RefusalReason.MALFORMED, "lambda recipe", "refused lambda recipe: it is not attached to a lambda proxy but to "
                     + (self == null ? "null" : self.getClass().getName()));
         }
         String className = in.readUTF();

@@ -1,5 +1,6 @@
 package dev.ferry.agent.recipe;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.runtime.LambdaSite;
 import dev.ferry.agent.runtime.LambdaSites;
 import dev.ferry.agent.runtime.Refusals;
@@ -26,7 +27,8 @@ final class LambdaRecipeReader {
         checkFilter(in, capturingClass);
         LambdaSite site = LambdaSites.resolve(capturingClass, index, hash);
         if (!site.matchesProxy(proxyClass)) {
-            throw Refusals.invalidObject("refused lambda recipe: the proxy implements "
+            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(),
+                    "refused lambda recipe: the proxy implements "
                     + java.util.Arrays.toString(proxyClass.getInterfaces()) + " but " + site
                     + " implements " + java.util.Arrays.toString(site.interfaces()));
         }
@@ -36,7 +38,8 @@ final class LambdaRecipeReader {
     /** The capturing class a recipe carries as a class object (a generated class shipped by value). */
     static Class<?> shippedClass(Object read) throws InvalidObjectException {
         if (!(read instanceof Class)) {
-            throw Refusals.invalidObject("refused lambda recipe: its capturing class is given as "
+            throw Refusals.invalidObject(RefusalReason.MALFORMED, "lambda recipe",
+                    "refused lambda recipe: its capturing class is given as "
                     + (read == null ? "null" : read.getClass().getName()) + " instead of a class");
         }
         return (Class<?>) read;
@@ -56,7 +59,7 @@ final class LambdaRecipeReader {
         }
         ObjectInputFilter filter = ((ObjectInputStream) in).getObjectInputFilter();
         if (filter != null && filter.checkInput(new ClassOnly(capturingClass)) == ObjectInputFilter.Status.REJECTED) {
-            throw Refusals.invalidClass(capturingClass.getName(),
+            throw Refusals.invalidClass(RefusalReason.FILTER, capturingClass.getName(),
                     "refused by the stream's ObjectInputFilter (capturing class of a lambda recipe)");
         }
     }

@@ -1,5 +1,6 @@
 package dev.ferry.agent.registry;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.recipe.ClassRecipe;
 import dev.ferry.agent.runtime.Printable;
@@ -51,9 +52,12 @@ public final class ClassRegistry {
     static Class<?> materialize(ClassRecipe root, ClassLoader context) throws InvalidClassException {
         ByValue settings = ByValue.settings();
         if (settings.key == null) {
-            throw Refusals.invalidClass(Printable.className(root.name()), "refused class-by-value recipe: this JVM"
-                    + " has no key to verify it with; start it with -javaagent:ferry-agent.jar=keyFile=PATH, PATH"
-                    + " holding the writer's key (at least 32 bytes)");
+            throw Refusals.invalidClass(RefusalReason.NO_KEY, Printable.className(root.name()),
+                    settings.keyProblem != null ? "refused class-by-value recipe: " + settings.keyProblem
+                            + " at start-up, so this JVM refuses every class shipped by value"
+                            : "refused class-by-value recipe: this JVM has no key to verify it with; start it with"
+                            + " -javaagent:ferry-agent.jar=keyFile=PATH, PATH holding the writer's key (at least 32"
+                            + " bytes)");
         }
         Class<?> materializedBefore = alreadyMaterialized(root, context);
         if (materializedBefore != null) {
@@ -68,7 +72,8 @@ public final class ClassRegistry {
         for (ClassRecipe recipe : closure) {
             RecipeClassLoader loader = loaderFor(context, recipe);
             if (!loader.offer(recipe)) {
-                throw Refusals.invalidClass(Printable.className(recipe.name()), "refused class-by-value recipe: the"
+                throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(recipe.name()),
+                        "refused class-by-value recipe: the"
                         + " same writing loader sent two different definitions of this class");
             }
             loaders.put(recipe, loader);
@@ -106,6 +111,37 @@ public final class ClassRegistry {
         return loader == null ? null : loader.definedClass(root.name(), root.tag());
     }
 
+    /** How many materialized classes are alive (in loaders not collected yet). */
+    public static long size() {
+        long size = 0;
+        for (RecipeClassLoader loader : liveLoaders()) {
+            size += loader.definedNames().size();
+        }
+        return size;
+    }
+
+    /** Every materialized class, {@code name in loader}, sorted; for operators (JMX). */
+    public static List<String> describeAll() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (RecipeClassLoader loader : liveLoaders()) {
+            for (String name : loader.definedNames()) {
+                lines.add(name + " in " + loader);
+            }
+        }
+        Collections.sort(lines);
+        return lines;
+    }
+
+    private static List<RecipeClassLoader> liveLoaders() {
+        List<RecipeClassLoader> live = new java.util.ArrayList<>();
+        synchronized (LOADERS) {
+            for (OriginLoaders loaders : LOADERS.values()) {
+                loaders.addLiveTo(live);
+            }
+        }
+        return live;
+    }
+
     /** The recipe and every recipe it links, each once, the root first. */
     private static List<ClassRecipe> closure(ClassRecipe root) {
         Set<ClassRecipe> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -137,7 +173,7 @@ public final class ClassRegistry {
         ByteBuffer tag = ByteBuffer.wrap(recipe.tag());
         String name = Printable.className(recipe.name());
         if (!settings.key.verifies(recipe.tag(), ClassRecipe.TAG_DOMAIN, recipe.taggedParts())) {
-            throw Refusals.invalidClass(name, "refused class-by-value recipe: its HMAC-SHA256 tag does not verify"
+            throw Refusals.invalidClass(RefusalReason.INTEGRITY, name, "refused class-by-value recipe: its HMAC-SHA256 tag does not verify"
                     + " (the writer used another key, or the class bytes or static state were changed on the way);"
                     + " nothing was defined");
         }
@@ -145,16 +181,16 @@ public final class ClassRegistry {
         try {
             facts = settings.inspector.inspect(recipe.bytes());
         } catch (RuntimeException e) {
-            throw Refusals.invalidClass(name, "refused class-by-value recipe: its bytes are not a class file Ferry"
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes are not a class file Ferry"
                     + " can read (" + e + ")");
         }
         if (!facts.name().equals(recipe.name().replace('.', '/'))) {
-            throw Refusals.invalidClass(name, "refused class-by-value recipe: its bytes define "
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes define "
                     + Printable.className(facts.name()));
         }
         String denied = settings.policy.firstDenied(facts.classReferences(), facts.memberReferences());
         if (denied != null) {
-            throw Refusals.invalidClass(name, "refused class-by-value recipe: denied reference " + denied
+            throw Refusals.invalidClass(RefusalReason.DENIED_REFERENCE, name, "refused class-by-value recipe: denied reference " + denied
                     + " (Ferry's reference deny-list; lift a rule with allowReferences=...); nothing was defined");
         }
         if (VERIFIED.size() >= MAX_VERIFIED) {
@@ -199,6 +235,15 @@ public final class ClassRegistry {
         RecipeClassLoader get(Origin origin) {
             WeakReference<RecipeClassLoader> reference = byOrigin.get(origin);
             return reference == null ? null : reference.get();
+        }
+
+        void addLiveTo(List<RecipeClassLoader> live) {
+            for (WeakReference<RecipeClassLoader> reference : byOrigin.values()) {
+                RecipeClassLoader loader = reference.get();
+                if (loader != null) {
+                    live.add(loader);
+                }
+            }
         }
 
         void put(Origin origin, RecipeClassLoader loader) {

@@ -1,5 +1,6 @@
 package dev.ferry.agent.registry;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.recipe.ClassRecipe;
 import java.util.Arrays;
@@ -85,6 +86,7 @@ public final class RecipeClassLoader extends ClassLoader {
 
     private Class<?> define(ClassRecipe recipe) throws ClassNotFoundException {
         String name = recipe.name();
+        long start = System.nanoTime();
         Class<?> type;
         try {
             type = defineClass(name, recipe.bytes(), 0, recipe.bytes().length);
@@ -93,11 +95,16 @@ public final class RecipeClassLoader extends ClassLoader {
         } catch (Exception | LinkageError e) {
             broken.put(name, e.toString());
             ClassNotFoundException failed = new ClassNotFoundException(name + " could not be materialized: " + e, e);
-            AgentCounters.refused(failed);
+            AgentCounters.refused(RefusalReason.DEFINITION, name, failed);
             throw failed;
         }
-        AgentCounters.classMaterialized();
+        AgentCounters.classMaterialized(name, System.nanoTime() - start);
         return type;
+    }
+
+    /** The classes defined here so far, by name. */
+    java.util.Set<String> definedNames() {
+        return java.util.Set.copyOf(defined.keySet());
     }
 
     /** A class defined here, and the tag of its recipe. */

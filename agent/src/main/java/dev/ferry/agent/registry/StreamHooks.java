@@ -1,5 +1,6 @@
 package dev.ferry.agent.registry;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.recipe.ClassRecipe;
 import dev.ferry.agent.runtime.Printable;
@@ -134,7 +135,7 @@ public final class StreamHooks {
                 return byNameOr(name, "it was generated at run time in the writing JVM, and Ferry could not ship it: "
                         + Printable.of(reason));
             default:
-                throw Refusals.invalidClass(Printable.className(name), "unknown Ferry class annotation kind " + kind
+                throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name), "unknown Ferry class annotation kind " + kind
                         + " (written by a newer Ferry?)");
         }
     }
@@ -150,11 +151,11 @@ public final class StreamHooks {
             return null;
         }
         if (kind != PROXY) {
-            throw Refusals.invalidClass("proxy", "unexpected Ferry proxy annotation kind " + kind);
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, "proxy", "unexpected Ferry proxy annotation kind " + kind);
         }
         int count = in.readUnsignedShort();
         if (count != interfaceNames.length) {
-            throw Refusals.invalidClass("proxy", "the annotation names " + count + " interfaces, the descriptor "
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, "proxy", "the annotation names " + count + " interfaces, the descriptor "
                     + interfaceNames.length);
         }
         ClassLoader context = JdkInternals.latestUserDefinedLoader();
@@ -222,7 +223,8 @@ public final class StreamHooks {
 
     private static Class<?> materialize(Object recipe, String name) throws IOException {
         if (!(recipe instanceof ClassRecipe)) {
-            throw Refusals.invalidClass(Printable.className(name), "the Ferry class annotation holds "
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name),
+                    "the Ferry class annotation holds "
                     + (recipe == null ? "null" : Printable.className(recipe.getClass().getName()))
                     + " instead of a class recipe");
         }
@@ -234,14 +236,15 @@ public final class StreamHooks {
             InvalidClassException failed = new InvalidClassException(Printable.className(name),
                     "Ferry could not materialize this class: " + e);
             failed.initCause(e);
-            AgentCounters.refused(failed);
+            AgentCounters.refused(RefusalReason.DEFINITION, Printable.className(name), failed);
             throw failed;
         }
     }
 
     private static Class<?> checkedName(Class<?> type, String name) throws InvalidClassException {
         if (!type.getName().equals(name)) {
-            throw Refusals.invalidClass(Printable.className(name), "the Ferry class annotation describes "
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name),
+                    "the Ferry class annotation describes "
                     + Printable.className(type.getName()) + " instead");
         }
         return type;

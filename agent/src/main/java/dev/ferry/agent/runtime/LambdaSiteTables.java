@@ -1,5 +1,8 @@
 package dev.ferry.agent.runtime;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +30,25 @@ public final class LambdaSiteTables {
     public static SymbolicCallSite[] lookup(ClassLoader loader, String className) {
         Map<String, SymbolicCallSite[]> tables = tablesOf(loader, false);
         return tables == null ? null : tables.get(className);
+    }
+
+    /** Every prepared class, {@code name (n call sites) in loader}, sorted; for operators (JMX). */
+    public static List<String> describeAll() {
+        List<String> lines = new ArrayList<>();
+        describe(lines, "boot", BOOT);
+        synchronized (BY_LOADER) {
+            for (Map.Entry<ClassLoader, Map<String, SymbolicCallSite[]>> entry : BY_LOADER.entrySet()) {
+                describe(lines, String.valueOf(entry.getKey()), entry.getValue());
+            }
+        }
+        Collections.sort(lines);
+        return lines;
+    }
+
+    private static void describe(List<String> lines, String loader, Map<String, SymbolicCallSite[]> tables) {
+        for (Map.Entry<String, SymbolicCallSite[]> table : tables.entrySet()) {
+            lines.add(table.getKey() + " (" + table.getValue().length + " call sites) in " + loader);
+        }
     }
 
     private static Map<String, SymbolicCallSite[]> tablesOf(ClassLoader loader, boolean create) {

@@ -1,5 +1,7 @@
 package dev.ferry.agent.runtime;
 
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.diagnostics.RefusalReason;
 import java.io.InvalidObjectException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
@@ -33,14 +35,14 @@ public final class LambdaSites {
     public static LambdaSite resolve(Class<?> capturingClass, int index, int hash) throws InvalidObjectException {
         Table table = TABLES.get(capturingClass);
         if (table == null) {
-            throw Refusals.invalidObject("refused lambda recipe: " + capturingClass.getName()
-                    + " has no lambda call sites prepared by Ferry in this JVM (it has none, it is excluded by the"
+            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(),
+                    "refused lambda recipe: " + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM (it has none, it is excluded by the"
                     + " include/exclude options, or it was loaded before Ferry started)");
         }
         int position = table.positionOf(index, hash);
         if (position < 0) {
-            throw Refusals.invalidObject("refused lambda recipe: " + capturingClass.getName()
-                    + " has no lambda call site #" + index + " with signature hash " + Integer.toHexString(hash)
+            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(),
+                    "refused lambda recipe: " + capturingClass.getName() + " has no lambda call site #" + index + " with signature hash " + Integer.toHexString(hash)
                     + " (the writer's and this JVM's versions of the class differ, or the stream was forged)");
         }
         return table.resolved(capturingClass, position);
@@ -75,8 +77,13 @@ public final class LambdaSites {
         LambdaSite resolved(Class<?> capturingClass, int position) throws InvalidObjectException {
             LambdaSite site = resolved.get(position);
             if (site == null) {
+                long start = System.nanoTime();
                 site = resolve(capturingClass, sites[position]);
-                resolved.compareAndSet(position, null, site);
+                if (resolved.compareAndSet(position, null, site)) {
+                    AgentCounters.lambdaMaterialized(capturingClass.getName(), System.nanoTime() - start);
+                } else {
+                    site = resolved.get(position);
+                }
             }
             return site;
         }
@@ -102,7 +109,7 @@ public final class LambdaSites {
                     MethodType.fromMethodDescriptorString(symbolic.instantiatedDescriptor(), loader),
                     implementation(lookup, capturingClass, symbolic), markers, bridges);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw Refusals.invalidObject("cannot link lambda call site #" + symbolic.index() + " ("
+            throw Refusals.invalidObject(RefusalReason.DEFINITION, capturingClass.getName(), "cannot link lambda call site #" + symbolic.index() + " ("
                     + symbolic.implementation() + ") of " + capturingClass.getName() + " in this JVM: " + e, e);
         }
     }

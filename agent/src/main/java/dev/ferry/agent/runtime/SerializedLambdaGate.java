@@ -1,5 +1,6 @@
 package dev.ferry.agent.runtime;
 
+import dev.ferry.agent.diagnostics.RefusalReason;
 import java.io.InvalidObjectException;
 import java.lang.invoke.SerializedLambda;
 
@@ -25,7 +26,8 @@ public final class SerializedLambdaGate {
     }
 
     private static InvalidObjectException refusal(SerializedLambda forged, String why, Throwable cause) {
-        return Refusals.invalidObject("refused SerializedLambda: "
+        return Refusals.invalidObject(RefusalReason.SERIALIZED_LAMBDA, Printable.className(forged.getCapturingClass()),
+                "refused SerializedLambda: "
                 + Printable.className(forged.getImplClass()) + "." + Printable.of(forged.getImplMethodName())
                 + Printable.of(forged.getImplMethodSignature()) + " as "
                 + Printable.className(forged.getFunctionalInterfaceClass()) + "."

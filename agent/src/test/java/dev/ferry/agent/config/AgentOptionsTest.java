@@ -109,4 +109,56 @@ class AgentOptionsTest {
             java.nio.file.Files.delete(file);
         }
     }
+
+    @Test
+    void options_file_should_fill_in_what_no_other_source_sets() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ferry", ".properties");
+        try {
+            java.nio.file.Files.writeString(file, "include=com.acme\nexclude=com.acme.gen\nlogLevel=INFO\n");
+
+            AgentOptions options = parse("config=" + file + ",exclude=com.other", Map.of(), Map.of());
+
+            assertEquals(List.of("com/acme"), options.includes());
+            assertEquals(List.of("com/other"), options.excludes());
+            assertEquals("info", options.logLevel());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void options_file_with_an_unknown_name_should_be_refused_naming_it_and_the_file() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ferry", ".properties");
+        try {
+            java.nio.file.Files.writeString(file, "inclde=com.acme\n");
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> parse(null, Map.of("ferry.config", file.toString()), Map.of()));
+
+            assertTrue(refused.getMessage().contains("'inclde'") && refused.getMessage().contains(file.toString()),
+                    refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> parse("config=" + file + ".missing", Map.of(),
+                    Map.of()));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void log_level_should_default_to_off_and_refuse_other_values_listing_the_allowed_ones() {
+        assertEquals("off", parse(null, Map.of(), Map.of()).logLevel());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("logLevel=loud", Map.of(), Map.of()));
+        assertTrue(refused.getMessage().contains("allowed: off, error, warning, info, debug"), refused.getMessage());
+    }
+
+    @Test
+    void effective_options_should_never_show_where_the_key_is() {
+        Map<String, String> effective = parse("keyFile=/secret/place/ferry.key,include=com.acme", Map.of(), Map.of())
+                .effective();
+
+        assertEquals("set (redacted)", effective.get("keyFile"));
+        assertEquals("com.acme".replace('.', '.'), effective.get("include").replace('/', '.'));
+        assertTrue(effective.values().stream().noneMatch(value -> value.contains("secret")), effective.toString());
+    }
 }

@@ -1,0 +1,111 @@
+package dev.ferry.agent.jmx;
+
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.registry.ClassRegistry;
+import dev.ferry.agent.runtime.LambdaSiteTables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link FerryMXBean} over the runtime's counters and registries. */
+public final class AgentMXBean implements FerryMXBean {
+
+    public static final String OBJECT_NAME = "dev.ferry:type=Agent";
+
+    private final String version;
+    private final Map<String, String> options;
+
+    /** @param options the options in effect, already redacted */
+    public AgentMXBean(String version, Map<String, String> options) {
+        this.version = version;
+        this.options = Map.copyOf(options);
+    }
+
+    @Override
+    public String getVersion() {
+        return version;
+    }
+
+    @Override
+    public Map<String, String> getOptions() {
+        return options;
+    }
+
+    @Override
+    public Map<String, Long> getCounters() {
+        return AgentCounters.snapshot();
+    }
+
+    @Override
+    public Map<String, Long> getRecipesWritten() {
+        Map<String, Long> counters = AgentCounters.snapshot();
+        return byKind(counters.get("lambdas.written"), counters.get("classes.shipped"));
+    }
+
+    @Override
+    public Map<String, Long> getRecipesMaterialized() {
+        Map<String, Long> counters = AgentCounters.snapshot();
+        return byKind(counters.get("lambdas.materialized"), counters.get("classes.materialized"));
+    }
+
+    private static Map<String, Long> byKind(long lambdas, long classes) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        byKind.put("lambda", lambdas);
+        byKind.put("class", classes);
+        return byKind;
+    }
+
+    @Override
+    public Map<String, Long> getRefusals() {
+        return AgentCounters.refusalsByReason();
+    }
+
+    @Override
+    public long getClassesPrepared() {
+        return AgentCounters.snapshot().get("classes.prepared");
+    }
+
+    @Override
+    public long getCallSitesPrepared() {
+        return AgentCounters.snapshot().get("callsites.prepared");
+    }
+
+    @Override
+    public long getTransformFailures() {
+        return AgentCounters.snapshot().get("transform.failures");
+    }
+
+    @Override
+    public long getRegistrySize() {
+        return ClassRegistry.size();
+    }
+
+    @Override
+    public long getRegistryHits() {
+        return AgentCounters.snapshot().get("registry.hits");
+    }
+
+    @Override
+    public String[] getRecentErrors() {
+        return AgentCounters.recentErrors().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] listInstrumentedClasses() {
+        return array(LambdaSiteTables.describeAll());
+    }
+
+    @Override
+    public String[] listRegistryEntries() {
+        return array(ClassRegistry.describeAll());
+    }
+
+    private static String[] array(List<String> lines) {
+        return lines.toArray(new String[0]);
+    }
+
+    @Override
+    public void resetCounters() {
+        AgentCounters.reset();
+    }
+}
