@@ -1,8 +1,5 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -19,7 +16,7 @@ import org.objectweb.asm.Opcodes;
  * retransformed when the application loaded them before Ferry started. Streams that override these methods without
  * calling {@code super} keep their own behaviour.
  */
-public final class StreamHooksTransformer implements ClassFileTransformer {
+public final class StreamHooksTransformer extends JdkClassTransformer {
 
     static final String OUTPUT = "java/io/ObjectOutputStream";
     static final String INPUT = "java/io/ObjectInputStream";
@@ -27,21 +24,12 @@ public final class StreamHooksTransformer implements ClassFileTransformer {
     public static final Set<String> HOOKED = Set.of(OUTPUT, INPUT);
     private static final String HOOKS = "dev/ferry/agent/registry/StreamHooks";
 
-    @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader != null || !(OUTPUT.equals(className) || INPUT.equals(className))) {
-            return null;
-        }
-        try {
-            return rewrite(classFile);
-        } catch (Throwable failure) {
-            AgentCounters.transformFailed(className.replace('/', '.'), failure);
-            return null;
-        }
+    public StreamHooksTransformer() {
+        super(HOOKED);
     }
 
-    static byte[] rewrite(byte[] classFile) {
+    @Override
+    protected byte[] rewrite(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         String owner = reader.getClassName();

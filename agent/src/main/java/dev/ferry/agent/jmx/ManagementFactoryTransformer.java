@@ -1,8 +1,7 @@
 package dev.ferry.agent.jmx;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
+import dev.ferry.agent.instrument.JdkClassTransformer;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -14,26 +13,17 @@ import org.objectweb.asm.Opcodes;
  * {@code dev.ferry.agent.diagnostics.ManagementHook.serverReady} first (method body only, so it also works by
  * retransformation).
  */
-public final class ManagementFactoryTransformer implements ClassFileTransformer {
+public final class ManagementFactoryTransformer extends JdkClassTransformer {
 
     static final String OWNER = "java/lang/management/ManagementFactory";
     private static final String HOOK = "dev/ferry/agent/diagnostics/ManagementHook";
 
-    @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader != null || !OWNER.equals(className)) {
-            return null;
-        }
-        try {
-            return rewrite(classFile);
-        } catch (Throwable failure) {
-            AgentCounters.transformFailed(className.replace('/', '.'), failure);
-            return null;
-        }
+    ManagementFactoryTransformer() {
+        super(Set.of(OWNER));
     }
 
-    static byte[] rewrite(byte[] classFile) {
+    @Override
+    protected byte[] rewrite(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] hooked = new boolean[1];
