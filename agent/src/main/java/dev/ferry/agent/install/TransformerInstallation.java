@@ -10,6 +10,7 @@ import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
 import dev.ferry.agent.instrument.LambdaTransformer;
 import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.agent.instrument.StreamHooksTransformer;
+import dev.ferry.agent.jfr.JfrEvents;
 import dev.ferry.agent.jmx.AgentMXBean;
 import dev.ferry.agent.jmx.MXBeanRegistration;
 import dev.ferry.agent.registry.ByValue;
@@ -40,6 +41,7 @@ final class TransformerInstallation {
         }
         openJavaBaseToFerry(instrumentation);
         FerryLog.install(logLevel(options.logLevel()));
+        JfrEvents.install();
         ByValue.install(key == null ? null : IntegrityKey.of(key), keyProblem, options.byValue(), options.byName(),
                 ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
         LambdaBootstrap.install(new HiddenLambdaClassWriter());

@@ -27,9 +27,14 @@ final class CodeSources {
     /** Weak keys: a protection domain refers to its loader, which must stay collectable. */
     private final Map<ProtectionDomain, Location> locations = new WeakHashMap<>();
 
-    /** True when the class file is in the domain's code source; false when that cannot be told cheaply. */
-    boolean contains(ProtectionDomain domain, String classFile) {
-        if (domain == null) {
+    /**
+     * True when the class file is in the domain's code source; false when that cannot be told cheaply. Only for the
+     * JDK's application loader and plain {@code URLClassLoader}s, whose {@code getResource} searches exactly their
+     * code sources; other loaders (which may define from a directory they do not serve) are asked themselves.
+     */
+    boolean contains(ClassLoader loader, ProtectionDomain domain, String classFile) {
+        if (domain == null || !(loader == ClassLoader.getSystemClassLoader()
+                || loader.getClass() == java.net.URLClassLoader.class)) {
             return false;
         }
         Location location;

@@ -40,7 +40,7 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
         ASKING.set(Boolean.TRUE);
         try {
             String resource = className + ".class";
-            if (!codeSources.contains(protectionDomain, resource) && loader.getResource(resource) == null) {
+            if (!codeSources.contains(loader, protectionDomain, resource) && loader.getResource(resource) == null) {
                 GeneratedClasses.record(loader, className, classFile);
             }
         } catch (Throwable failure) {

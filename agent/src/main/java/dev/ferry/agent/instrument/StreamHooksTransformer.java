@@ -23,6 +23,10 @@ public final class StreamHooksTransformer extends JdkClassTransformer {
     /** The classes this transformer changes. */
     public static final Set<String> HOOKED = Set.of(OUTPUT, INPUT);
     private static final String HOOKS = "dev/ferry/agent/registry/StreamHooks";
+    private static final String BLOCK_DATA_INPUT_TYPE = "java/io/ObjectInputStream$BlockDataInputStream";
+    private static final String BLOCK_DATA_INPUT = "L" + BLOCK_DATA_INPUT_TYPE + ";";
+    /** The first byte of Ferry's class annotation ({@code StreamHooks}' marker). */
+    private static final int MARKER_FIRST_BYTE = 0xF5;
 
     public StreamHooksTransformer() {
         super(HOOKED);
@@ -93,8 +97,26 @@ public final class StreamHooksTransformer extends JdkClassTransformer {
             return descriptor.endsWith(")Ljava/lang/Class;");
         }
 
-        /** {@code StreamHooks.name(this, parameter)}; for resolvers, return its class unless it is null. */
+        /**
+         * {@code StreamHooks.name(this, parameter)}. For resolvers, only when the stream is in block-data mode (as
+         * while resolving a descriptor) and its next annotation byte is Ferry's marker, peeked without consuming
+         * anything; the method returns the hook's class unless it is null.
+         */
         void emit(MethodVisitor method, String streamType) {
+            String parameterType = parameter.startsWith("[") ? parameter : parameter.substring(1, parameter.length() - 1);
+            Object[] locals = {streamType, parameterType};
+            Label byName = new Label();
+            if (answers()) {
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitFieldInsn(Opcodes.GETFIELD, streamType, "bin", BLOCK_DATA_INPUT);
+                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BLOCK_DATA_INPUT_TYPE, "getBlockDataMode", "()Z", false);
+                method.visitJumpInsn(Opcodes.IFEQ, byName);
+                method.visitVarInsn(Opcodes.ALOAD, 0);
+                method.visitFieldInsn(Opcodes.GETFIELD, streamType, "bin", BLOCK_DATA_INPUT);
+                method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BLOCK_DATA_INPUT_TYPE, "peek", "()I", false);
+                method.visitIntInsn(Opcodes.SIPUSH, MARKER_FIRST_BYTE);
+                method.visitJumpInsn(Opcodes.IF_ICMPNE, byName);
+            }
             method.visitVarInsn(Opcodes.ALOAD, 0);
             method.visitVarInsn(Opcodes.ALOAD, 1);
             String hookDescriptor = "(L" + streamType + ";" + parameter + ")" + (answers() ? "Ljava/lang/Class;" : "V");
@@ -102,15 +124,15 @@ public final class StreamHooksTransformer extends JdkClassTransformer {
             if (!answers()) {
                 return;
             }
-            Label byName = new Label();
+            Label none = new Label();
             method.visitInsn(Opcodes.DUP);
-            method.visitJumpInsn(Opcodes.IFNULL, byName);
+            method.visitJumpInsn(Opcodes.IFNULL, none);
             method.visitInsn(Opcodes.ARETURN);
-            method.visitLabel(byName);
-            // the first frame of the method: its parameters, and the hook's null on the stack
-            method.visitFrame(Opcodes.F_NEW, 2, new Object[] {streamType, parameter.startsWith("[")
-                    ? parameter : parameter.substring(1, parameter.length() - 1)}, 1, new Object[] {"java/lang/Class"});
+            method.visitLabel(none);
+            method.visitFrame(Opcodes.F_NEW, 2, locals, 1, new Object[] {"java/lang/Class"});
             method.visitInsn(Opcodes.POP);
+            method.visitLabel(byName);
+            method.visitFrame(Opcodes.F_NEW, 2, locals, 0, new Object[0]);
         }
     }
 }

@@ -1,15 +1,18 @@
 package dev.ferry.agent.recipe;
 
-import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.runtime.Printable;
 import dev.ferry.agent.runtime.Refusals;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,6 +40,8 @@ public final class ClassRecipe implements Externalizable {
     public static final int MAX_CLASS_BYTES = 8 << 20;
     public static final int MAX_STATIC_STATE_BYTES = 16 << 20;
     public static final int MAX_LINKED = 4096;
+    /** The first allocation for a recipe's byte array; it doubles as the bytes arrive. */
+    private static final int CHUNK = 64 << 10;
 
     private String name;
     private long jvmId;
@@ -176,16 +181,71 @@ public final class ClassRecipe implements Externalizable {
         in.readFully(tag);
     }
 
+    /**
+     * Reads a length-prefixed byte array. The claimed length is checked against the limit and the stream's filter (as
+     * a {@code byte[]} of that length) first, and the array grows with the bytes that actually arrive: a short stream
+     * claiming megabytes costs what it sends.
+     */
     private byte[] readBytes(ObjectInput in, int limit, String what) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > limit) {
             throw Refusals.invalidObject(RefusalReason.MALFORMED, Printable.className(name), "refused class recipe of "
-                    + Printable.className(name) + ": " + what + " of " + length
-                    + " bytes (limit " + limit + ")");
+                    + Printable.className(name) + ": " + what + " of " + length + " bytes (limit " + limit + ")");
         }
-        byte[] read = new byte[length];
-        in.readFully(read);
+        checkFilter(in, length);
+        byte[] read = new byte[Math.min(length, CHUNK)];
+        int filled = 0;
+        while (filled < length) {
+            if (filled == read.length) {
+                read = Arrays.copyOf(read, Math.min(length, read.length * 2));
+            }
+            in.readFully(read, filled, read.length - filled);
+            filled = read.length;
+        }
         return read;
+    }
+
+    private void checkFilter(ObjectInput in, int length) throws IOException {
+        ObjectInputFilter filter = in instanceof ObjectInputStream ? ((ObjectInputStream) in).getObjectInputFilter()
+                : null;
+        if (filter != null && filter.checkInput(new ByteArrayInfo(length)) == ObjectInputFilter.Status.REJECTED) {
+            throw Refusals.invalidObject(RefusalReason.FILTER, Printable.className(name), "refused class recipe of "
+                    + Printable.className(name) + ": the stream's ObjectInputFilter rejects a byte[" + length + "]");
+        }
+    }
+
+    /** What a filter is shown for a recipe's byte array: its class and length. */
+    private static final class ByteArrayInfo implements ObjectInputFilter.FilterInfo {
+        private final int length;
+
+        ByteArrayInfo(int length) {
+            this.length = length;
+        }
+
+        @Override
+        public Class<?> serialClass() {
+            return byte[].class;
+        }
+
+        @Override
+        public long arrayLength() {
+            return length;
+        }
+
+        @Override
+        public long depth() {
+            return 1;
+        }
+
+        @Override
+        public long references() {
+            return 0;
+        }
+
+        @Override
+        public long streamBytes() {
+            return 0;
+        }
     }
 
     @Override

@@ -86,7 +86,9 @@ public final class ClassRegistry {
         RecipeClassLoader loader = loaders.get(root);
         boolean known = loader.isDefined(root.name());
         try {
-            Class<?> materialized = Class.forName(root.name(), false, loader);
+            // through the loader itself, not Class.forName: the JVM would hand out a class it defined already without
+            // asking, even one whose static state could not be restored
+            Class<?> materialized = loader.loadClass(root.name());
             if (known) {
                 AgentCounters.registryHit();
             }

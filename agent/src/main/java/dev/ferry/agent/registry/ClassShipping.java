@@ -50,6 +50,9 @@ final class ClassShipping {
      */
     private static final Set<String> GENERATOR_CACHES = Set.of("CGLIB$FACTORY_DATA", "CGLIB$CALLBACK_FILTER");
 
+    /** The classes this thread is deciding about: a class's static state is written while deciding it. */
+    private static final ThreadLocal<Set<Class<?>>> DECIDING = ThreadLocal.withInitial(java.util.HashSet::new);
+
     private static final ClassValue<Shipment> SHIPMENTS = new ClassValue<>() {
         @Override
         protected Shipment computeValue(Class<?> type) {
@@ -64,6 +67,13 @@ final class ClassShipping {
      * @throws NotSerializableException when the class is to be shipped but its static state cannot be written
      */
     static Shipment of(Class<?> type) throws NotSerializableException {
+        Set<Class<?>> deciding = DECIDING.get();
+        if (deciding.contains(type)) {
+            // its static state, being written, refers to the class itself (directly or through another class)
+            throw new NotSerializableException(type.getName() + ": generated class cannot be shipped by value: its"
+                    + " static state refers back to the class itself, which a recipe cannot carry");
+        }
+        deciding.add(type);
         try {
             return SHIPMENTS.get(type);
         } catch (UncheckedIOException e) {
@@ -71,6 +81,8 @@ final class ClassShipping {
                 throw (NotSerializableException) e.getCause();
             }
             throw e;
+        } finally {
+            deciding.remove(type);
         }
     }
 

@@ -19,9 +19,13 @@ public final class GeneratedClasses {
     private GeneratedClasses() {
     }
 
-    /** Called by the class-file hook for a class its loader cannot return by name; the array is kept, not copied. */
+    /**
+     * Called by the class-file hook for a class its loader cannot return by name; the array is kept, not copied. The
+     * first definition of a name wins: a loader defines a name once, and a second attempt (which the JVM refuses as a
+     * duplicate after this hook ran) must not replace the bytes the class really has.
+     */
     public static void record(ClassLoader loader, String internalName, byte[] classFile) {
-        recordOf(loader).classes.put(internalName, classFile);
+        recordOf(loader).classes.putIfAbsent(internalName, classFile);
     }
 
     /** The bytes {@code type} was defined with, or null when it was not recorded. */

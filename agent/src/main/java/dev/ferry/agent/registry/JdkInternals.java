@@ -13,6 +13,10 @@ final class JdkInternals {
     private static final MethodHandle LATEST_USER_DEFINED_LOADER;
     private static final MethodHandle SHOULD_BE_INITIALIZED;
     private static final Object UNSAFE;
+    private static final MethodHandle STATIC_FIELD_BASE;
+    private static final MethodHandle STATIC_FIELD_OFFSET;
+    /** {@code putXVolatile(Object, long, X)} by field type; {@code Object.class} for references. */
+    private static final java.util.Map<Class<?>, MethodHandle> PUT_VOLATILE = new java.util.HashMap<>();
 
     static {
         try {
@@ -24,6 +28,17 @@ final class JdkInternals {
             UNSAFE = unsafe.getMethod("getUnsafe").invoke(null);
             SHOULD_BE_INITIALIZED = lookup.findVirtual(unsafe, "shouldBeInitialized",
                     MethodType.methodType(boolean.class, Class.class));
+            STATIC_FIELD_BASE = lookup.findVirtual(unsafe, "staticFieldBase",
+                    MethodType.methodType(Object.class, java.lang.reflect.Field.class));
+            STATIC_FIELD_OFFSET = lookup.findVirtual(unsafe, "staticFieldOffset",
+                    MethodType.methodType(long.class, java.lang.reflect.Field.class));
+            Class<?>[] types = {Object.class, boolean.class, byte.class, short.class, char.class, int.class,
+                long.class, float.class, double.class};
+            String[] names = {"Reference", "Boolean", "Byte", "Short", "Char", "Int", "Long", "Float", "Double"};
+            for (int i = 0; i < types.length; i++) {
+                PUT_VOLATILE.put(types[i], lookup.findVirtual(unsafe, "put" + names[i] + "Volatile",
+                        MethodType.methodType(void.class, Object.class, long.class, types[i])));
+            }
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,6 +56,23 @@ final class JdkInternals {
             return (ClassLoader) LATEST_USER_DEFINED_LOADER.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sets a static field without initializing its class: a shipped class's static initializer must not run before
+     * the stream's filter has seen the class (which {@code ObjectInputStream} asks after {@code resolveClass}).
+     *
+     * @param value of the field's type, boxed for primitives (checked by the caller)
+     */
+    static void putStatic(java.lang.reflect.Field field, Object value) {
+        try {
+            Object base = STATIC_FIELD_BASE.invoke(UNSAFE, field);
+            long offset = (long) STATIC_FIELD_OFFSET.invoke(UNSAFE, field);
+            Class<?> type = field.getType().isPrimitive() ? field.getType() : Object.class;
+            PUT_VOLATILE.get(type).invoke(UNSAFE, base, offset, value);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot set static field " + field, e);
         }
     }
 

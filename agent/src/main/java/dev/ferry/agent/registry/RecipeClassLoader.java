@@ -63,12 +63,13 @@ public final class RecipeClassLoader extends ClassLoader {
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
+            String failure = broken.get(name);
+            if (failure != null) {
+                // defined, but its static state could not be restored: never handed out without it
+                throw new ClassNotFoundException(name + ": " + failure);
+            }
             Class<?> found = findLoadedClass(name);
             if (found == null) {
-                String failure = broken.get(name);
-                if (failure != null) {
-                    throw new ClassNotFoundException(name + ": " + failure);
-                }
                 ClassRecipe recipe = verified.get(name);
                 if (recipe != null) {
                     found = define(recipe);

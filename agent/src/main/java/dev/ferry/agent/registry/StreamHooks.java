@@ -88,9 +88,19 @@ public final class StreamHooks {
 
     static ClassShipping.Shipment shipment(Class<?> type) throws NotSerializableException {
         try {
-            return ClassShipping.of(type);
+            ClassShipping.Shipment shipment = ClassShipping.of(type);
+            if (shipment.recipe != null) {
+                shipment.recipe.linked(); // the linked classes' own recipes, and their failures, now
+            }
+            return shipment;
         } catch (NotSerializableException e) {
             throw e;
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof NotSerializableException) {
+                throw (NotSerializableException) e.getCause();
+            }
+            AgentCounters.writeFailed(type.getName(), e);
+            return ClassShipping.Shipment.BY_NAME;
         } catch (RuntimeException | LinkageError e) {
             // Ferry's own failure: the class is written as without Ferry, and the failure counted
             AgentCounters.writeFailed(type.getName(), e);
@@ -118,10 +128,12 @@ public final class StreamHooks {
         String name = descriptor.getName();
         switch (kind) {
             case BY_VALUE:
-                return checkedName(materialize(in.readObject(), name), name);
+                Object recipe = in.readObject();
+                return checkedName(StaticState.whileReading(in, () -> materialize(recipe, name)), name);
             case ARRAY:
                 int dimensions = in.readUnsignedByte();
-                Class<?> type = materialize(in.readObject(), name);
+                Object component = in.readObject();
+                Class<?> type = StaticState.whileReading(in, () -> materialize(component, name));
                 for (int i = 0; i < dimensions; i++) {
                     type = type.arrayType();
                 }
@@ -162,8 +174,10 @@ public final class StreamHooks {
         Class<?>[] interfaces = new Class<?>[count];
         for (int i = 0; i < count; i++) {
             Object recipe = in.readObject();
-            interfaces[i] = recipe == null ? Class.forName(interfaceNames[i], false, context)
-                    : checkedName(materialize(recipe, interfaceNames[i]), interfaceNames[i]);
+            String interfaceName = interfaceNames[i];
+            interfaces[i] = recipe == null ? Class.forName(interfaceName, false, context)
+                    : checkedName(StaticState.whileReading(in, () -> materialize(recipe, interfaceName)),
+                            interfaceName);
         }
         return proxyClass(interfaces, context);
     }
@@ -209,10 +223,13 @@ public final class StreamHooks {
         return true;
     }
 
-    /** The annotation's kind, or -1 when the descriptor carries no Ferry annotation (nothing is then consumed). */
+    /**
+     * The annotation's kind, or -1 when the descriptor carries no Ferry annotation. The injected code calls the
+     * resolvers only when the stream is in block-data mode and its next byte, peeked, is the marker's first: without a
+     * Ferry annotation nothing is consumed. (A foreign annotation that starts with that byte loses up to four bytes
+     * here; the JDK skips what follows.)
+     */
     private static int readMarker(ObjectInputStream in) throws IOException {
-        // in block-data mode read() answers -1 without consuming when no annotation data follows; a foreign
-        // annotation's bytes read here would have been skipped by the JDK right after anyway
         for (int b : MARKER) {
             if (in.read() != b) {
                 return -1;

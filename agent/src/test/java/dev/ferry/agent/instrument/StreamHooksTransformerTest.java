@@ -23,7 +23,10 @@ class StreamHooksTransformerTest {
         }
     }
 
-    /** {@code method: first call} for the methods whose first instruction calls {@code StreamHooks}. */
+    /**
+     * {@code method: first calls} for the methods whose code starts with a call to {@code StreamHooks}, or with the
+     * resolvers' non-consuming peek ({@code getBlockDataMode}, {@code peek}) followed by it.
+     */
     private static List<String> hookCalls(byte[] classFile) {
         List<String> calls = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -31,20 +34,18 @@ class StreamHooksTransformerTest {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 return new MethodVisitor(Opcodes.ASM9) {
-                    private int instructions;
-
-                    @Override
-                    public void visitVarInsn(int opcode, int variable) {
-                        instructions++;
-                    }
+                    private final List<String> first = new ArrayList<>();
 
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
                             boolean isInterface) {
-                        if (instructions == 2 && owner.equals("dev/ferry/agent/registry/StreamHooks")) {
+                        if (first.size() < 3) {
+                            first.add(method);
+                        }
+                        if (owner.equals("dev/ferry/agent/registry/StreamHooks") && (first.size() == 1
+                                || first.equals(List.of("getBlockDataMode", "peek", method)))) {
                             calls.add(name + ": " + method + methodDescriptor);
                         }
-                        instructions++;
                     }
                 };
             }
