@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's options: an unknown one is refused by name in one {@code ferry:} line and leaves the application
- * running without Ferry; {@code include}/{@code exclude} are package prefixes. One JVM launch per test (4).
+ * running without Ferry; {@code include}/{@code exclude} are package prefixes; an options file applies, and an
+ * invalid value in it is named; {@code logLevel} logs through the platform logger. JVM launches: 8.
  */
 class AgentOptionsIT {
 
@@ -48,6 +53,32 @@ class AgentOptionsIT {
         JvmRun run = probe(ForkedJvm.on(Jdk.ofThisBuild())
                 .withFerry("include=" + THIS_PACKAGE + ",exclude=" + THIS_PACKAGE + ".internal"));
         assertWritability(run, SERIALIZABLE, NOT_SERIALIZABLE);
+    }
+
+    @Test
+    void options_file_should_apply_and_an_invalid_value_in_it_should_be_named_with_the_allowed_ones(
+            @TempDir Path directory) throws IOException {
+        Path options = Files.writeString(directory.resolve("ferry.properties"), "exclude=" + THIS_PACKAGE + "\n");
+        JvmRun applied = probe(ForkedJvm.on(Jdk.ofThisBuild()).withFerry("config=" + options));
+        assertWritability(applied, NOT_SERIALIZABLE, NOT_SERIALIZABLE);
+
+        Path invalid = Files.writeString(directory.resolve("invalid.properties"), "logLevel=loud\n");
+        JvmRun refused = probe(ForkedJvm.on(Jdk.ofThisBuild()).withFerry("config=" + invalid).checkingStderrItself());
+        List<String> stderr = refused.stderrLines();
+        assertEquals(1, stderr.size(), refused::report);
+        String line = stderr.get(0);
+        assertTrue(line.startsWith("ferry:") && line.contains("logLevel") && line.contains(invalid.toString())
+                && line.contains("off, error, warning, info, debug"), refused::report);
+    }
+
+    @Test
+    void log_level_info_should_log_the_installation_through_the_platform_logger_and_off_should_log_nothing() {
+        JvmRun logging = probe(ForkedJvm.on(Jdk.ofThisBuild()).withFerry("logLevel=info").checkingStderrItself());
+        assertTrue(logging.stderrLines().stream().anyMatch(line -> line.startsWith("INFO: Ferry ")
+                && line.contains(" installed; options {")), logging::report);
+
+        JvmRun silent = probe(ForkedJvm.on(Jdk.ofThisBuild()).withFerry("logLevel=off"));
+        assertEquals(List.of(), silent.stderrLines(), silent::report);
     }
 
     private static JvmRun probe(ForkedJvm jvm) {
