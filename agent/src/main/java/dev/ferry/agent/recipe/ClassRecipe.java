@@ -4,11 +4,10 @@ import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.runtime.Printable;
 import dev.ferry.agent.runtime.Refusals;
+import dev.ferry.agent.runtime.StreamFilters;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class ClassRecipe implements Externalizable {
     private byte[] bytes;
     private byte[] staticState;
     private byte[] tag;
-    private ClassRecipe[] linked;
+    private volatile ClassRecipe[] linked;
     /** Writer side: the linked recipes are found when first written, so that recipes may link each other. */
     private transient Class<?>[] linkedClasses;
     private transient Function<Class<?>, ClassRecipe> recipes;
@@ -113,9 +112,13 @@ public final class ClassRecipe implements Externalizable {
         return tag;
     }
 
-    /** The recipes of the generated classes this class names. */
-    public synchronized ClassRecipe[] linked() {
-        if (linked == null) {
+    /**
+     * The recipes of the generated classes this class names; on the writer found at the first call (each stream that
+     * writes the recipe asks), an array read without a lock afterwards. Two first calls racing find the same recipes.
+     */
+    public ClassRecipe[] linked() {
+        ClassRecipe[] known = linked;
+        if (known == null) {
             List<ClassRecipe> found = new ArrayList<>();
             for (Class<?> type : linkedClasses) {
                 ClassRecipe recipe = recipes.apply(type);
@@ -123,9 +126,10 @@ public final class ClassRecipe implements Externalizable {
                     found.add(recipe);
                 }
             }
-            linked = found.toArray(new ClassRecipe[0]);
+            known = found.toArray(new ClassRecipe[0]);
+            linked = known;
         }
-        return linked;
+        return known;
     }
 
     @Override
@@ -206,45 +210,9 @@ public final class ClassRecipe implements Externalizable {
     }
 
     private void checkFilter(ObjectInput in, int length) throws IOException {
-        ObjectInputFilter filter = in instanceof ObjectInputStream ? ((ObjectInputStream) in).getObjectInputFilter()
-                : null;
-        if (filter != null && filter.checkInput(new ByteArrayInfo(length)) == ObjectInputFilter.Status.REJECTED) {
+        if (StreamFilters.rejects(in, byte[].class, length)) {
             throw Refusals.invalidObject(RefusalReason.FILTER, Printable.className(name), "refused class recipe of "
                     + Printable.className(name) + ": the stream's ObjectInputFilter rejects a byte[" + length + "]");
-        }
-    }
-
-    /** What a filter is shown for a recipe's byte array: its class and length. */
-    private static final class ByteArrayInfo implements ObjectInputFilter.FilterInfo {
-        private final int length;
-
-        ByteArrayInfo(int length) {
-            this.length = length;
-        }
-
-        @Override
-        public Class<?> serialClass() {
-            return byte[].class;
-        }
-
-        @Override
-        public long arrayLength() {
-            return length;
-        }
-
-        @Override
-        public long depth() {
-            return 1;
-        }
-
-        @Override
-        public long references() {
-            return 0;
-        }
-
-        @Override
-        public long streamBytes() {
-            return 0;
         }
     }
 

@@ -53,10 +53,25 @@ final class ClassShipping {
     /** The classes this thread is deciding about: a class's static state is written while deciding it. */
     private static final ThreadLocal<Set<Class<?>>> DECIDING = ThreadLocal.withInitial(java.util.HashSet::new);
 
+    /**
+     * The decision, computed once per class. A class's static state is written while deciding it, and a static value
+     * that refers back to the class (directly or through another class) asks for the same decision again on this
+     * thread: refused there, so that decisions already made cost a {@code ClassValue} lookup and nothing more.
+     */
     private static final ClassValue<Shipment> SHIPMENTS = new ClassValue<>() {
         @Override
         protected Shipment computeValue(Class<?> type) {
-            return decide(type);
+            Set<Class<?>> deciding = DECIDING.get();
+            if (!deciding.add(type)) {
+                throw new UncheckedIOException(new NotSerializableException(type.getName() + ": generated class"
+                        + " cannot be shipped by value: its static state refers back to the class itself, which a"
+                        + " recipe cannot carry"));
+            }
+            try {
+                return decide(type);
+            } finally {
+                deciding.remove(type);
+            }
         }
     };
 
@@ -67,13 +82,6 @@ final class ClassShipping {
      * @throws NotSerializableException when the class is to be shipped but its static state cannot be written
      */
     static Shipment of(Class<?> type) throws NotSerializableException {
-        Set<Class<?>> deciding = DECIDING.get();
-        if (deciding.contains(type)) {
-            // its static state, being written, refers to the class itself (directly or through another class)
-            throw new NotSerializableException(type.getName() + ": generated class cannot be shipped by value: its"
-                    + " static state refers back to the class itself, which a recipe cannot carry");
-        }
-        deciding.add(type);
         try {
             return SHIPMENTS.get(type);
         } catch (UncheckedIOException e) {
@@ -81,8 +89,6 @@ final class ClassShipping {
                 throw (NotSerializableException) e.getCause();
             }
             throw e;
-        } finally {
-            deciding.remove(type);
         }
     }
 
