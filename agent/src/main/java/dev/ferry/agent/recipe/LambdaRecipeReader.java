@@ -4,12 +4,11 @@ import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.runtime.LambdaSite;
 import dev.ferry.agent.runtime.LambdaSites;
 import dev.ferry.agent.runtime.Refusals;
+import dev.ferry.agent.runtime.StreamFilters;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInput;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 
 /** Checks a lambda recipe being read and finds the call site it names; see {@link LambdaSites}. */
 final class LambdaRecipeReader {
@@ -54,47 +53,9 @@ final class LambdaRecipeReader {
     }
 
     private static void checkFilter(ObjectInput in, Class<?> capturingClass) throws InvalidClassException {
-        if (!(in instanceof ObjectInputStream)) {
-            return;
-        }
-        ObjectInputFilter filter = ((ObjectInputStream) in).getObjectInputFilter();
-        if (filter != null && filter.checkInput(new ClassOnly(capturingClass)) == ObjectInputFilter.Status.REJECTED) {
+        if (StreamFilters.rejects(in, capturingClass, -1)) {
             throw Refusals.invalidClass(RefusalReason.FILTER, capturingClass.getName(),
                     "refused by the stream's ObjectInputFilter (capturing class of a lambda recipe)");
-        }
-    }
-
-    /** What a filter is shown for the capturing class: the class alone, as for a class descriptor. */
-    private static final class ClassOnly implements ObjectInputFilter.FilterInfo {
-        private final Class<?> serialClass;
-
-        ClassOnly(Class<?> serialClass) {
-            this.serialClass = serialClass;
-        }
-
-        @Override
-        public Class<?> serialClass() {
-            return serialClass;
-        }
-
-        @Override
-        public long arrayLength() {
-            return -1;
-        }
-
-        @Override
-        public long depth() {
-            return 1;
-        }
-
-        @Override
-        public long references() {
-            return 0;
-        }
-
-        @Override
-        public long streamBytes() {
-            return 0;
         }
     }
 }
