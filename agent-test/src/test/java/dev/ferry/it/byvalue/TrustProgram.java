@@ -1,7 +1,7 @@
 package dev.ferry.it.byvalue;
 
-import dev.ferry.it.support.Failures;
 import dev.ferry.it.support.FerryCounters;
+import dev.ferry.it.support.ReadVerdict;
 import dev.ferry.it.support.Streams;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,24 +53,10 @@ public final class TrustProgram {
             String name = args[i].substring(0, equals);
             Path file = Path.of(args[i].substring(equals + 1));
             System.out.println("CASE-BEGIN " + name);
-            System.out.println("RESULT " + name + " " + readAndUse(file));
+            System.out.println("RESULT " + name + " " + ReadVerdict.of(file, TrustProgram::use));
             System.out.println("CASE-END " + name);
         }
         System.out.println(FerryCounters.line());
-    }
-
-    private static String readAndUse(Path file) {
-        Object read;
-        try {
-            read = Streams.readOne(Files.readAllBytes(file));
-        } catch (Throwable refused) {
-            return "REFUSED " + Failures.describeChain(refused);
-        }
-        try {
-            return "ACCEPTED " + use(read);
-        } catch (Throwable failure) {
-            return "ACCEPTED then failed when used: " + Failures.describeChain(failure);
-        }
     }
 
     static String use(Object read) throws ReflectiveOperationException {

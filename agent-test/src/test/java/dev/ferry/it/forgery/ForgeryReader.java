@@ -1,9 +1,7 @@
 package dev.ferry.it.forgery;
 
-import dev.ferry.it.support.Failures;
 import dev.ferry.it.support.FerryCounters;
-import dev.ferry.it.support.Streams;
-import java.nio.file.Files;
+import dev.ferry.it.support.ReadVerdict;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -23,30 +21,20 @@ public final class ForgeryReader {
             int equals = argument.indexOf('=');
             String name = argument.substring(0, equals);
             Path file = Path.of(argument.substring(equals + 1));
-            System.out.println("RESULT " + name + " " + readAndUse(file));
+            System.out.println("RESULT " + name + " " + ReadVerdict.of(file, ForgeryReader::use));
         }
         System.out.println(FerryCounters.line());
     }
 
     @SuppressWarnings("unchecked")
-    private static String readAndUse(Path file) {
-        Object read;
-        try {
-            read = Streams.readOne(Files.readAllBytes(file));
-        } catch (Throwable refused) {
-            return "REFUSED " + Failures.describeChain(refused);
+    private static String use(Object read) {
+        if (read instanceof Function) {
+            return "apply(x)=" + ((Function<String, Object>) read).apply("x");
         }
-        try {
-            if (read instanceof Function) {
-                return "ACCEPTED apply(x)=" + ((Function<String, Object>) read).apply("x");
-            }
-            if (read instanceof Runnable) {
-                ((Runnable) read).run();
-                return "ACCEPTED ran a " + read.getClass().getName();
-            }
-            return "ACCEPTED " + (read == null ? "null" : read.getClass().getName());
-        } catch (Throwable failure) {
-            return "ACCEPTED then failed when used: " + Failures.describeChain(failure);
+        if (read instanceof Runnable) {
+            ((Runnable) read).run();
+            return "ran a " + read.getClass().getName();
         }
+        return read == null ? "null" : read.getClass().getName();
     }
 }
