@@ -31,6 +31,9 @@ public final class AgentCounters {
     private static final LongAdder CLASSES_MATERIALIZED = new LongAdder();
     private static final LongAdder REGISTRY_HITS = new LongAdder();
     private static final LongAdder WRITE_FAILURES = new LongAdder();
+    private static final LongAdder SPECIALIZATIONS_WRITTEN = new LongAdder();
+    private static final LongAdder SPECIALIZATIONS_READ = new LongAdder();
+    private static final LongAdder SPECIALIZATIONS_MATERIALIZED = new LongAdder();
     private static final Deque<String> RECENT = new ArrayDeque<>();
 
     private AgentCounters() {
@@ -108,6 +111,23 @@ public final class AgentCounters {
         FerryLog.log(Level.DEBUG, "Ferry materialized " + className + " in " + nanos / 1000 + " us");
     }
 
+    /** A specialization recipe written (once per class and stream). */
+    public static void specializationWritten() {
+        SPECIALIZATIONS_WRITTEN.increment();
+    }
+
+    /** A specialization recipe read, before its class is looked for. */
+    public static void specializationRead() {
+        SPECIALIZATIONS_READ.increment();
+    }
+
+    /** A class a generator returned for a recipe, the first time Ferry hands it out in this JVM. */
+    public static void specializationMaterialized(String className, long nanos) {
+        SPECIALIZATIONS_MATERIALIZED.increment();
+        FerryEvents.materialized(FerryEvents.SPECIALIZATION, className, nanos);
+        FerryLog.log(Level.DEBUG, "Ferry specialized " + className + " in " + nanos / 1000 + " us");
+    }
+
     /** A recipe resolved to a class the registry had materialized before. */
     public static void registryHit() {
         REGISTRY_HITS.increment();
@@ -142,6 +162,9 @@ public final class AgentCounters {
         counters.put("classes.materialized", CLASSES_MATERIALIZED.sum());
         counters.put("registry.hits", REGISTRY_HITS.sum());
         counters.put("write.failures", WRITE_FAILURES.sum());
+        counters.put("specializations.written", SPECIALIZATIONS_WRITTEN.sum());
+        counters.put("specializations.read", SPECIALIZATIONS_READ.sum());
+        counters.put("specializations.materialized", SPECIALIZATIONS_MATERIALIZED.sum());
         return counters;
     }
 
@@ -158,7 +181,8 @@ public final class AgentCounters {
     public static void reset() {
         for (LongAdder adder : new LongAdder[] {CLASSES_PREPARED, CALL_SITES_PREPARED, CALL_SITES_LINKED,
                 TRANSFORM_FAILURES, LINK_FAILURES, LAMBDAS_WRITTEN, LAMBDAS_READ, LAMBDAS_MATERIALIZED, REFUSALS,
-                CLASSES_SHIPPED, CLASSES_MATERIALIZED, REGISTRY_HITS, WRITE_FAILURES}) {
+                CLASSES_SHIPPED, CLASSES_MATERIALIZED, REGISTRY_HITS, WRITE_FAILURES, SPECIALIZATIONS_WRITTEN,
+                SPECIALIZATIONS_READ, SPECIALIZATIONS_MATERIALIZED}) {
             adder.reset();
         }
         for (LongAdder adder : REFUSALS_BY_REASON) {

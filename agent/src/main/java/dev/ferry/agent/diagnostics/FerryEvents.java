@@ -20,6 +20,8 @@ public final class FerryEvents {
     public static final String LAMBDA = "lambda";
     /** Kind of a class materialized from a class-by-value recipe. */
     public static final String CLASS = "class";
+    /** Kind of a class a registered generator made or returned for a specialization recipe. */
+    public static final String SPECIALIZATION = "specialization";
 
     private static volatile Sink sink;
 

@@ -17,7 +17,11 @@ public enum RefusalReason {
     /** A recipe that is malformed: unknown version, over a limit, not a class file, inconsistent. */
     MALFORMED("malformed"),
     /** A verified class that this JVM cannot define or initialize. */
-    DEFINITION("definition");
+    DEFINITION("definition"),
+    /** A specialization recipe naming a generator id no generator in this JVM has. */
+    UNKNOWN_GENERATOR("unknown-generator"),
+    /** A specialization whose generator does not accept its origin, fails, or returns no class. */
+    GENERATOR_REFUSED("generator-refused");
 
     private final String label;
 

@@ -27,7 +27,8 @@ final class RuntimeInjector {
 
     /** The packages defined in the boot loader; they use {@code java.base} only (checked by a test). */
     static final List<String> BOOT_PACKAGES = List.of("dev/ferry/agent/runtime/", "dev/ferry/agent/recipe/",
-            "dev/ferry/agent/diagnostics/", "dev/ferry/agent/registry/", "dev/ferry/agent/security/");
+            "dev/ferry/agent/diagnostics/", "dev/ferry/agent/registry/", "dev/ferry/agent/security/",
+            "dev/ferry/api/");
 
     private RuntimeInjector() {
     }

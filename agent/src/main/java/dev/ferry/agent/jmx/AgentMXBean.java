@@ -2,6 +2,7 @@ package dev.ferry.agent.jmx;
 
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.registry.ClassRegistry;
+import dev.ferry.agent.registry.SpecializationGenerators;
 import dev.ferry.agent.runtime.LambdaSiteTables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,19 +40,22 @@ public final class AgentMXBean implements FerryMXBean {
     @Override
     public Map<String, Long> getRecipesWritten() {
         Map<String, Long> counters = AgentCounters.snapshot();
-        return byKind(counters.get("lambdas.written"), counters.get("classes.shipped"));
+        return byKind(counters.get("lambdas.written"), counters.get("classes.shipped"),
+                counters.get("specializations.written"));
     }
 
     @Override
     public Map<String, Long> getRecipesMaterialized() {
         Map<String, Long> counters = AgentCounters.snapshot();
-        return byKind(counters.get("lambdas.materialized"), counters.get("classes.materialized"));
+        return byKind(counters.get("lambdas.materialized"), counters.get("classes.materialized"),
+                counters.get("specializations.materialized"));
     }
 
-    private static Map<String, Long> byKind(long lambdas, long classes) {
+    private static Map<String, Long> byKind(long lambdas, long classes, long specializations) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         byKind.put("lambda", lambdas);
         byKind.put("class", classes);
+        byKind.put("specialization", specializations);
         return byKind;
     }
 
@@ -98,6 +102,11 @@ public final class AgentMXBean implements FerryMXBean {
     @Override
     public String[] listRegistryEntries() {
         return array(ClassRegistry.describeAll());
+    }
+
+    @Override
+    public Map<String, String> getSpecializationGenerators() {
+        return SpecializationGenerators.describeAll();
     }
 
     private static String[] array(List<String> lines) {

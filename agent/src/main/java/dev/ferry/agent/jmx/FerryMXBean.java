@@ -18,7 +18,7 @@ public interface FerryMXBean {
     /** Every counter, by its stable name (the README lists them). */
     Map<String, Long> getCounters();
 
-    /** Recipes written, by kind: {@code lambda}, {@code class}. */
+    /** Recipes written, by kind: {@code lambda}, {@code class}, {@code specialization}. */
     Map<String, Long> getRecipesWritten();
 
     /** Recipes made into working lambdas or classes in this JVM, by kind. */
@@ -47,6 +47,9 @@ public interface FerryMXBean {
 
     /** Every class the registry materialized that is alive, with its loader. */
     String[] listRegistryEntries();
+
+    /** The specialization generators known so far, by id: class name and how it was registered. */
+    Map<String, String> getSpecializationGenerators();
 
     /** Sets every counter to zero and forgets the recent errors. */
     void resetCounters();

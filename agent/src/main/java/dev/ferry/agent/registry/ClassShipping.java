@@ -1,6 +1,7 @@
 package dev.ferry.agent.registry;
 
 import dev.ferry.agent.recipe.ClassRecipe;
+import dev.ferry.agent.recipe.SpecializationRecipe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The writer's decision, once per class: write it by name as the JDK does, or ship it by value as a
- * {@link ClassRecipe}, or mark it as generated but not shippable so the reader can say why it cannot find it.
+ * The writer's decision, once per class: write it by name as the JDK does, or as the {@link SpecializationRecipe} of
+ * the generator that describes it, or ship it by value as a {@link ClassRecipe}, or mark it as generated but not shippable so the reader can say why it cannot find it.
  *
  * <p>A class is generated when its defining loader cannot return its class file by name (the JVM's own criterion for
  * "importable"); classes Ferry saw defined that way have their bytes recorded ({@link GeneratedClasses}). Hidden
@@ -27,20 +28,40 @@ import java.util.Set;
  */
 final class ClassShipping {
 
-    enum Kind { BY_NAME, BY_VALUE, NO_KEY, UNAVAILABLE }
+    enum Kind { BY_NAME, BY_VALUE, SPECIALIZATION, NO_KEY, UNAVAILABLE }
 
     /** What to write for one class. */
     static final class Shipment {
-        static final Shipment BY_NAME = new Shipment(Kind.BY_NAME, null, null);
+        static final Shipment BY_NAME = new Shipment(Kind.BY_NAME, null, null, null);
 
         final Kind kind;
+        /** {@link Kind#BY_VALUE} only. */
         final ClassRecipe recipe;
+        /** {@link Kind#SPECIALIZATION} only. */
+        final SpecializationRecipe specialization;
         final String reason;
 
-        Shipment(Kind kind, ClassRecipe recipe, String reason) {
+        private Shipment(Kind kind, ClassRecipe recipe, SpecializationRecipe specialization, String reason) {
             this.kind = kind;
             this.recipe = recipe;
+            this.specialization = specialization;
             this.reason = reason;
+        }
+
+        static Shipment byValue(ClassRecipe recipe) {
+            return new Shipment(Kind.BY_VALUE, recipe, null, null);
+        }
+
+        static Shipment specialization(SpecializationRecipe recipe) {
+            return new Shipment(Kind.SPECIALIZATION, null, recipe, null);
+        }
+
+        static Shipment noKey() {
+            return new Shipment(Kind.NO_KEY, null, null, null);
+        }
+
+        static Shipment unavailable(String reason) {
+            return new Shipment(Kind.UNAVAILABLE, null, null, reason);
         }
     }
 
@@ -64,8 +85,8 @@ final class ClassShipping {
             Set<Class<?>> deciding = DECIDING.get();
             if (!deciding.add(type)) {
                 throw new UncheckedIOException(new NotSerializableException(type.getName() + ": generated class"
-                        + " cannot be shipped by value: its static state refers back to the class itself, which a"
-                        + " recipe cannot carry"));
+                        + " cannot be written: its static state or its type arguments refer back to the class itself,"
+                        + " which a recipe cannot carry"));
             }
             try {
                 return decide(type);
@@ -111,26 +132,31 @@ final class ClassShipping {
         if (settings.forcedByName(internalName) || internalName.startsWith("dev/ferry/agent/")) {
             return Shipment.BY_NAME;
         }
-        if (type.isHidden()) {
-            return new Shipment(Kind.UNAVAILABLE, null, "it is a hidden class, whose bytes Ferry never sees (only"
-                    + " lambdas among hidden classes travel, as lambda recipes)");
-        }
+        boolean hidden = type.isHidden();
         boolean forced = settings.forcedByValue(internalName);
-        byte[] bytes = GeneratedClasses.bytesOf(type);
-        if (bytes == null && !forced && !isGenerated(type, internalName)) {
+        byte[] bytes = hidden ? null : GeneratedClasses.bytesOf(type);
+        if (!hidden && bytes == null && !forced && !isGenerated(type, internalName)) {
             return Shipment.BY_NAME;
         }
+        Shipment specialization = SpecializationShipping.of(type);
+        if (specialization != null) {
+            return specialization;
+        }
+        if (hidden) {
+            return Shipment.unavailable("it is a hidden class, whose bytes Ferry never sees (only lambdas and"
+                    + " specializations a generator describes travel among hidden classes)");
+        }
         if (settings.key == null) {
-            return new Shipment(Kind.NO_KEY, null, null);
+            return Shipment.noKey();
         }
         if (bytes == null && forced) {
             bytes = classFileOnClassPath(type, internalName);
         }
         if (bytes == null) {
-            return new Shipment(Kind.UNAVAILABLE, null, "it was defined before Ferry started, or by a loader Ferry does"
-                    + " not watch, so its bytes were not recorded");
+            return Shipment.unavailable("it was defined before Ferry started, or by a loader Ferry does not watch, so"
+                    + " its bytes were not recorded");
         }
-        return new Shipment(Kind.BY_VALUE, recipe(type, bytes, settings), null);
+        return Shipment.byValue(recipe(type, bytes, settings));
     }
 
     /** The JVM's criterion: a class is importable when its defining loader returns its class file by name. */

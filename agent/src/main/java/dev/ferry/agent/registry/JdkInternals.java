@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * The two {@code jdk.internal.misc} methods the registry needs; the installer exports that package to Ferry's runtime
+ * The {@code jdk.internal.misc} methods the registry needs; the installer exports that package to Ferry's runtime
  * module before this class initializes.
  */
 final class JdkInternals {
@@ -15,6 +15,7 @@ final class JdkInternals {
     private static final Object UNSAFE;
     private static final MethodHandle STATIC_FIELD_BASE;
     private static final MethodHandle STATIC_FIELD_OFFSET;
+    private static final MethodHandle OBJECT_FIELD_OFFSET;
     /** {@code putXVolatile(Object, long, X)} by field type; {@code Object.class} for references. */
     private static final java.util.Map<Class<?>, MethodHandle> PUT_VOLATILE = new java.util.HashMap<>();
 
@@ -32,6 +33,8 @@ final class JdkInternals {
                     MethodType.methodType(Object.class, java.lang.reflect.Field.class));
             STATIC_FIELD_OFFSET = lookup.findVirtual(unsafe, "staticFieldOffset",
                     MethodType.methodType(long.class, java.lang.reflect.Field.class));
+            OBJECT_FIELD_OFFSET = lookup.findVirtual(unsafe, "objectFieldOffset",
+                    MethodType.methodType(long.class, Class.class, String.class));
             Class<?>[] types = {Object.class, boolean.class, byte.class, short.class, char.class, int.class,
                 long.class, float.class, double.class};
             String[] names = {"Reference", "Boolean", "Byte", "Short", "Char", "Int", "Long", "Float", "Double"};
@@ -73,6 +76,16 @@ final class JdkInternals {
             PUT_VOLATILE.get(type).invoke(UNSAFE, base, offset, value);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot set static field " + field, e);
+        }
+    }
+
+    /** Sets a reference field of a JDK object, such as a descriptor read from a stream that no one else holds yet. */
+    static void putField(Object target, String field, Object value) {
+        try {
+            long offset = (long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, target.getClass(), field);
+            PUT_VOLATILE.get(Object.class).invoke(UNSAFE, target, offset, value);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot set " + target.getClass().getName() + "." + field, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.agent.registry;
 import dev.ferry.agent.diagnostics.RefusalReason;
 import dev.ferry.agent.diagnostics.AgentCounters;
 import dev.ferry.agent.recipe.ClassRecipe;
+import dev.ferry.agent.recipe.SpecializationRecipe;
 import dev.ferry.agent.runtime.Printable;
 import dev.ferry.agent.runtime.Refusals;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.lang.reflect.Proxy;
  *
  * <p>Annotation format: the marker {@code F5 46 52 59}, a kind byte, then per kind: {@link #BY_VALUE} the recipe
  * (object); {@link #ARRAY} dimensions (byte) and the component's recipe; {@link #PROXY} the interface count (short)
- * and per interface its recipe or null; {@link #NO_KEY} nothing; {@link #UNAVAILABLE} why (UTF). A JVM without Ferry
+ * and per interface its recipe or null; {@link #SPECIALIZATION} array dimensions (byte, 0 for a class) and the
+ * specialization recipe; {@link #NO_KEY} nothing; {@link #UNAVAILABLE} why (UTF). A JVM without Ferry
  * skips annotations, so it reads such streams exactly as before, and fails on a generated class as before.
  */
 public final class StreamHooks {
@@ -34,6 +36,7 @@ public final class StreamHooks {
     static final int PROXY = 3;
     static final int NO_KEY = 4;
     static final int UNAVAILABLE = 5;
+    static final int SPECIALIZATION = 6;
 
     private StreamHooks() {
     }
@@ -54,6 +57,12 @@ public final class StreamHooks {
                     out.writeByte(dimensions);
                 }
                 out.writeObject(shipment.recipe);
+                break;
+            case SPECIALIZATION:
+                writeMarker(out, SPECIALIZATION);
+                out.writeByte(dimensions);
+                out.writeObject(shipment.specialization);
+                AgentCounters.specializationWritten();
                 break;
             case NO_KEY:
                 writeMarker(out, NO_KEY);
@@ -138,6 +147,8 @@ public final class StreamHooks {
                     type = type.arrayType();
                 }
                 return checkedName(type, name);
+            case SPECIALIZATION:
+                return specialization(in, descriptor);
             case NO_KEY:
                 return byNameOr(name, "it was generated at run time in the writing JVM, which has no Ferry key and so"
                         + " wrote it by name; to ship generated classes by value, start both JVMs with"
@@ -236,6 +247,24 @@ public final class StreamHooks {
             }
         }
         return in.read();
+    }
+
+    private static Class<?> specialization(ObjectInputStream in, ObjectStreamClass descriptor)
+            throws IOException, ClassNotFoundException {
+        int dimensions = in.readUnsignedByte();
+        Object recipe = in.readObject();
+        if (!(recipe instanceof SpecializationRecipe)) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(descriptor.getName()),
+                    "the Ferry specialization annotation holds " + (recipe == null ? "null"
+                    : Printable.className(recipe.getClass().getName())) + " instead of a specialization recipe");
+        }
+        AgentCounters.specializationRead();
+        Class<?> type = Specializer.materialize((SpecializationRecipe) recipe);
+        for (int i = 0; i < dimensions; i++) {
+            type = type.arrayType();
+        }
+        SerialDescriptors.adopt(descriptor, type);
+        return type;
     }
 
     private static Class<?> materialize(Object recipe, String name) throws IOException {

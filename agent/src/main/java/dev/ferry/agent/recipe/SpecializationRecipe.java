@@ -1,0 +1,73 @@
+package dev.ferry.agent.recipe;
+
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+
+/**
+ * The specialization recipe: which generator made a class, from which origin and type arguments ({@link TypeNode}s,
+ * nested specializations among them). It is the annotation of the class's descriptor in a stream, like a
+ * {@link ClassRecipe}, so instances stay ordinary objects of the class and their state is the class's serial form.
+ *
+ * <p>Serial form (external data, version 1): version (byte), then the root {@link TypeNode.Specialized}.
+ *
+ * <p>Reading a recipe makes no class: it loads the classes it names (without initializing them) through the stream.
+ * The registry then checks every generator id and origin before it asks any generator for a class.
+ */
+public final class SpecializationRecipe implements Externalizable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int VERSION = 1;
+    private static final int MAX_ID_LENGTH = 200;
+
+    private TypeNode.Specialized root;
+
+    /** For deserialization only. */
+    public SpecializationRecipe() {
+    }
+
+    public SpecializationRecipe(TypeNode.Specialized root) {
+        this.root = root;
+    }
+
+    public TypeNode.Specialized root() {
+        return root;
+    }
+
+    /** 1 to 200 characters among {@code A-Z a-z 0-9 . _ - : /}: printable as it is, in any message. */
+    public static boolean isValidGeneratorId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean valid = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == '-' || c == ':' || c == '/';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeByte(VERSION);
+        root.write(out);
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
+        int version = in.readUnsignedByte();
+        if (version != VERSION) {
+            throw TypeNode.malformed("version " + version + " (this Ferry reads version " + VERSION
+                    + "; written by a newer Ferry?)");
+        }
+        TypeNode node = TypeNode.read(in, new TypeNode.Budget(), 0);
+        if (!(node instanceof TypeNode.Specialized)) {
+            throw TypeNode.malformed("its root is not a specialization");
+        }
+        root = (TypeNode.Specialized) node;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.ferry.agent.registry;
+
+import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.agent.recipe.SpecializationRecipe;
+import dev.ferry.api.Specialization;
+import dev.ferry.api.SpecializationGenerator;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The generators this JVM knows: registered explicitly ({@code Specializations.register}) or found by
+ * {@link ServiceLoader} through a class loader, searched once per loader.
+ *
+ * <p>Nothing here pins a class loader: a provider's one instance is kept by a {@code ClassValue} of its own class, and
+ * the per-loader index refers to it weakly. Explicit registrations are held until unregistered.
+ */
+public final class SpecializationGenerators {
+
+    private static final CopyOnWriteArrayList<SpecializationGenerator> EXPLICIT = new CopyOnWriteArrayList<>();
+
+    /** One instance per provider class, however many loaders' searches find it. */
+    private static final ClassValue<SpecializationGenerator[]> INSTANCES = new ClassValue<>() {
+        @Override
+        protected SpecializationGenerator[] computeValue(Class<?> type) {
+            return new SpecializationGenerator[1];
+        }
+    };
+
+    /** Per searched loader, the providers its {@code ServiceLoader} found. Guarded by itself. */
+    private static final Map<ClassLoader, List<WeakReference<SpecializationGenerator>>> FOUND = new WeakHashMap<>();
+
+    private SpecializationGenerators() {
+    }
+
+    public static void register(SpecializationGenerator generator) {
+        checkId(generator.id());
+        EXPLICIT.addIfAbsent(generator);
+    }
+
+    public static boolean unregister(SpecializationGenerator generator) {
+        return EXPLICIT.remove(generator);
+    }
+
+    /** @throws IllegalArgumentException naming the generator when its id is not valid */
+    static String checkId(String id) {
+        if (!SpecializationRecipe.isValidGeneratorId(id)) {
+            throw new IllegalArgumentException("invalid specialization generator id "
+                    + (id == null ? "null" : "\"" + dev.ferry.agent.runtime.Printable.of(id) + "\"")
+                    + ": 1 to 200 characters among A-Z a-z 0-9 . _ - : /");
+        }
+        return id;
+    }
+
+    /** A generator and what it says it made a class from. */
+    static final class Described {
+        final SpecializationGenerator generator;
+        final String id;
+        final Specialization specialization;
+
+        Described(SpecializationGenerator generator, String id, Specialization specialization) {
+            this.generator = generator;
+            this.id = id;
+            this.specialization = specialization;
+        }
+    }
+
+    /**
+     * Writer side: the first generator, explicit ones first, that describes {@code type}; null when none does. A
+     * generator that fails is counted and skipped.
+     */
+    static Described describe(Class<?> type) {
+        List<SpecializationGenerator> candidates = new ArrayList<>(EXPLICIT);
+        candidates.addAll(found(type.getClassLoader()));
+        for (SpecializationGenerator generator : candidates) {
+            try {
+                Specialization specialization = generator.describe(type);
+                if (specialization != null) {
+                    return new Described(generator, checkId(generator.id()), specialization);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                AgentCounters.writeFailed(type.getName(), new IllegalStateException("specialization generator "
+                        + generator.getClass().getName() + " failed to describe the class", e));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reader side: the generator with {@code id} that the first of {@code loaders} sees; an explicit one before one
+     * found by {@code ServiceLoader}, and an explicit one no loader sees as the last resort. Null when none.
+     */
+    static SpecializationGenerator byId(String id, ClassLoader... loaders) {
+        SpecializationGenerator anyExplicit = null;
+        for (SpecializationGenerator generator : EXPLICIT) {
+            if (id.equals(generator.id())) {
+                for (ClassLoader loader : loaders) {
+                    if (sees(loader, generator.getClass())) {
+                        return generator;
+                    }
+                }
+                anyExplicit = anyExplicit == null ? generator : anyExplicit;
+            }
+        }
+        for (ClassLoader loader : loaders) {
+            for (SpecializationGenerator generator : found(loader)) {
+                if (id.equals(generator.id())) {
+                    return generator;
+                }
+            }
+        }
+        return anyExplicit;
+    }
+
+    /** The ids known to this JVM, explicit and found so far, each with its generator's class (for JMX). */
+    public static Map<String, String> describeAll() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (SpecializationGenerator generator : EXPLICIT) {
+            all.putIfAbsent(generator.id(), generator.getClass().getName() + " (registered)");
+        }
+        synchronized (FOUND) {
+            for (List<WeakReference<SpecializationGenerator>> generators : FOUND.values()) {
+                for (WeakReference<SpecializationGenerator> reference : generators) {
+                    SpecializationGenerator generator = reference.get();
+                    if (generator != null) {
+                        all.putIfAbsent(generator.id(), generator.getClass().getName() + " (ServiceLoader)");
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static boolean sees(ClassLoader loader, Class<?> type) {
+        try {
+            return Class.forName(type.getName(), false, loader) == type;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static List<SpecializationGenerator> found(ClassLoader loader) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return List.of();
+        }
+        List<WeakReference<SpecializationGenerator>> references;
+        synchronized (FOUND) {
+            references = FOUND.get(loader);
+        }
+        if (references == null) {
+            references = search(loader);
+            synchronized (FOUND) {
+                List<WeakReference<SpecializationGenerator>> raced = FOUND.putIfAbsent(loader, references);
+                references = raced == null ? references : raced;
+            }
+        }
+        List<SpecializationGenerator> generators = new ArrayList<>(references.size());
+        for (WeakReference<SpecializationGenerator> reference : references) {
+            SpecializationGenerator generator = reference.get();
+            if (generator != null) {
+                generators.add(generator);
+            }
+        }
+        return generators;
+    }
+
+    private static List<WeakReference<SpecializationGenerator>> search(ClassLoader loader) {
+        List<WeakReference<SpecializationGenerator>> references = new ArrayList<>();
+        try {
+            for (ServiceLoader.Provider<SpecializationGenerator> provider
+                    : (Iterable<ServiceLoader.Provider<SpecializationGenerator>>)
+                            ServiceLoader.load(SpecializationGenerator.class, loader).stream()::iterator) {
+                SpecializationGenerator generator = instance(provider);
+                if (generator != null) {
+                    references.add(new WeakReference<>(generator));
+                }
+            }
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            AgentCounters.otherFailure("search specialization generators of " + loader, e);
+        }
+        return references;
+    }
+
+    private static SpecializationGenerator instance(ServiceLoader.Provider<SpecializationGenerator> provider) {
+        try {
+            SpecializationGenerator[] holder = INSTANCES.get(provider.type());
+            synchronized (holder) {
+                if (holder[0] == null) {
+                    SpecializationGenerator generator = provider.get();
+                    checkId(generator.id());
+                    holder[0] = generator;
+                }
+                return holder[0];
+            }
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            AgentCounters.otherFailure("specialization generator provider", e);
+            return null;
+        }
+    }
+}
