@@ -37,6 +37,9 @@ public abstract class TypeNode {
 
     abstract void write(ObjectOutput out) throws IOException;
 
+    /** The types this one is made of, in no particular order. */
+    public abstract List<TypeNode> children();
+
     /** A class that travels as itself: from the class path, or by value. */
     public static final class ClassLeaf extends TypeNode {
         public final Class<?> type;
@@ -49,6 +52,11 @@ public abstract class TypeNode {
         void write(ObjectOutput out) throws IOException {
             out.writeByte(CLASS);
             out.writeObject(type);
+        }
+
+        @Override
+        public List<TypeNode> children() {
+            return List.of();
         }
     }
 
@@ -71,6 +79,11 @@ public abstract class TypeNode {
             out.writeObject(origin);
             writeAll(out, arguments);
         }
+
+        @Override
+        public List<TypeNode> children() {
+            return arguments;
+        }
     }
 
     /** An array of a type that is not a class here (a specialization, a generic type). */
@@ -85,6 +98,11 @@ public abstract class TypeNode {
         void write(ObjectOutput out) throws IOException {
             out.writeByte(ARRAY);
             component.write(out);
+        }
+
+        @Override
+        public List<TypeNode> children() {
+            return List.of(component);
         }
     }
 
@@ -110,6 +128,16 @@ public abstract class TypeNode {
             out.writeObject(raw);
             writeAll(out, arguments);
         }
+
+        @Override
+        public List<TypeNode> children() {
+            if (owner == null) {
+                return arguments;
+            }
+            List<TypeNode> children = new ArrayList<>(arguments);
+            children.add(owner);
+            return children;
+        }
     }
 
     public static final class Wildcard extends TypeNode {
@@ -126,6 +154,13 @@ public abstract class TypeNode {
             out.writeByte(WILDCARD);
             writeAll(out, upper);
             writeAll(out, lower);
+        }
+
+        @Override
+        public List<TypeNode> children() {
+            List<TypeNode> children = new ArrayList<>(upper);
+            children.addAll(lower);
+            return children;
         }
     }
 

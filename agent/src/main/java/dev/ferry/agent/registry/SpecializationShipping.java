@@ -117,6 +117,7 @@ final class SpecializationShipping {
                 return new TypeNode.ClassLeaf(argument);
             }
             TypeNode node = shipment.specialization.root();
+            measure(node, path, depth);
             for (int i = 0; i < dimensions; i++) {
                 node = new TypeNode.ArrayOf(node);
             }
@@ -144,6 +145,14 @@ final class SpecializationShipping {
                         + ", which cannot be written: " + e.getMessage());
                 refused.getCause().initCause(e);
                 throw refused;
+            }
+        }
+
+        /** Counts a nested specialization's own types as part of this recipe, as the reader will. */
+        private void measure(TypeNode nested, String path, int depth) {
+            for (TypeNode child : nested.children()) {
+                spend(path, depth + 1);
+                measure(child, path, depth + 1);
             }
         }
 

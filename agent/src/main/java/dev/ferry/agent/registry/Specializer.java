@@ -67,7 +67,7 @@ final class Specializer {
             }
             generators.put(specialized, generator);
         }
-        for (TypeNode child : children(node)) {
+        for (TypeNode child : node.children()) {
             check(child);
         }
     }
@@ -132,30 +132,6 @@ final class Specializer {
             types[i] = type(nodes.get(i));
         }
         return types;
-    }
-
-    private static List<TypeNode> children(TypeNode node) {
-        if (node instanceof TypeNode.Specialized) {
-            return ((TypeNode.Specialized) node).arguments;
-        }
-        if (node instanceof TypeNode.ArrayOf) {
-            return List.of(((TypeNode.ArrayOf) node).component);
-        }
-        if (node instanceof TypeNode.Parameterized) {
-            TypeNode.Parameterized parameterized = (TypeNode.Parameterized) node;
-            if (parameterized.owner == null) {
-                return parameterized.arguments;
-            }
-            List<TypeNode> children = new ArrayList<>(parameterized.arguments);
-            children.add(parameterized.owner);
-            return children;
-        }
-        if (node instanceof TypeNode.Wildcard) {
-            List<TypeNode> children = new ArrayList<>(((TypeNode.Wildcard) node).upper);
-            children.addAll(((TypeNode.Wildcard) node).lower);
-            return children;
-        }
-        return List.of();
     }
 
     /** Where a generator is looked for: the origin's loader, then the stream's, then the thread's context loader. */

@@ -291,6 +291,20 @@ class SpecializationsTest {
     }
 
     @Test
+    void nesting_deeper_than_the_readers_limit_should_be_refused_by_the_writer() throws Exception {
+        Class<?> nested = writer.specialize(Template.class, Integer.class);
+        for (int depth = 1; depth <= dev.ferry.agent.recipe.TypeNode.MAX_DEPTH; depth++) {
+            nested = writer.specialize(Template.class, nested);
+        }
+        Class<?> deepest = nested;
+
+        NotSerializableException refused = assertThrows(NotSerializableException.class,
+                () -> write(instance(deepest, "deep")));
+
+        assertTrue(refused.getMessage().contains("nested deeper than 32 levels"), refused.getMessage());
+    }
+
+    @Test
     void concurrent_first_reads_should_call_the_generator_once() throws Exception {
         byte[] bytes = write(instance(writer.specialize(Template.class, Long.class), "raced"));
         dev.ferry.api.Specializations.unregister(writer);
