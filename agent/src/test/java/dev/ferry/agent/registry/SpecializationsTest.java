@@ -79,6 +79,7 @@ class SpecializationsTest {
         private final Map<Class<?>, Specialization> made = new ConcurrentHashMap<>();
         final AtomicInteger generated = new AtomicInteger();
         volatile boolean acceptsOrigins = true;
+        volatile boolean hidden;
         volatile CountDownLatch gate;
 
         Generator(String id) {
@@ -109,7 +110,7 @@ class SpecializationsTest {
             }
             awaitGate();
             generated.incrementAndGet();
-            Class<?> type = subclass(origin);
+            Class<?> type = hidden ? hiddenSubclass(origin) : subclass(origin);
             cache.put(key, type); // racy on purpose: Ferry must not call twice at once
             made.put(type, key);
             return type;
@@ -149,6 +150,34 @@ class SpecializationsTest {
 
     private static Class<?> subclass(Class<?> origin) {
         String name = "unit/made/Made" + NAMES.incrementAndGet();
+        byte[] bytes = subclassFile(name, origin, true);
+        ClassLoader loader = new ClassLoader(origin.getClassLoader()) {
+            {
+                defineClass(name.replace('/', '.'), bytes, 0, bytes.length);
+            }
+        };
+        try {
+            return Class.forName(name.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A hidden class, as generators that define through a {@code Lookup} make them: it has no name to find. */
+    private static Class<?> hiddenSubclass(Class<?> origin) {
+        Class<?> anchor = subclass(origin); // a class of the generator's package to define hidden classes next to
+        String name = anchor.getPackageName().replace('.', '/') + "/HiddenMade";
+        try {
+            java.lang.invoke.MethodHandles.Lookup lookup =
+                    (java.lang.invoke.MethodHandles.Lookup) anchor.getMethod("lookup").invoke(null);
+            return lookup.defineHiddenClass(subclassFile(name, origin, false), false).lookupClass();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A public subclass with a public constructor and, when asked, a static {@code lookup()} of itself. */
+    private static byte[] subclassFile(String name, Class<?> origin, boolean withLookup) {
         String superName = origin.getName().replace('.', '/');
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, name, null, superName,
@@ -160,17 +189,17 @@ class SpecializationsTest {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        byte[] bytes = writer.toByteArray();
-        ClassLoader loader = new ClassLoader(origin.getClassLoader()) {
-            {
-                defineClass(name.replace('/', '.'), bytes, 0, bytes.length);
-            }
-        };
-        try {
-            return Class.forName(name.replace('/', '.'), false, loader);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
+        if (withLookup) {
+            String lookup = "()Ljava/lang/invoke/MethodHandles$Lookup;";
+            MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "lookup", lookup, null,
+                    null);
+            method.visitCode();
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", lookup, false);
+            method.visitInsn(Opcodes.ARETURN);
+            method.visitMaxs(0, 0);
+            method.visitEnd();
         }
+        return writer.toByteArray();
     }
 
     private static Template instance(Class<?> type, String value) throws Exception {
@@ -210,6 +239,18 @@ class SpecializationsTest {
         assertEquals("forty-two", read.value);
         assertTrue(read.set);
         assertEquals(1, reader.generated.get());
+    }
+
+    @Test
+    void class_object_of_a_hidden_specialization_should_travel_as_its_specialization() throws Exception {
+        // instances of hidden classes cannot be read: the JDK's serialization constructor names the class
+        writer.hidden = true;
+        reader.hidden = true;
+        Holder holder = new Holder();
+        holder.type = writer.specialize(Template.class, Short.class);
+        Holder read = (Holder) roundTrip(holder);
+        assertTrue(holder.type.isHidden());
+        assertSame(reader.specialize(Template.class, Short.class), read.type);
     }
 
     @Test
