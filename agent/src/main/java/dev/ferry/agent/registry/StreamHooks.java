@@ -259,12 +259,21 @@ public final class StreamHooks {
                     : Printable.className(recipe.getClass().getName())) + " instead of a specialization recipe");
         }
         AgentCounters.specializationRead();
-        Class<?> type = Specializer.materialize((SpecializationRecipe) recipe);
-        for (int i = 0; i < dimensions; i++) {
-            type = type.arrayType();
+        try {
+            Class<?> type = Specializer.materialize((SpecializationRecipe) recipe);
+            for (int i = 0; i < dimensions; i++) {
+                type = type.arrayType();
+            }
+            SerialDescriptors.adopt(descriptor, type);
+            return type;
+        } catch (RuntimeException | LinkageError e) {
+            // a generator's id() or a JDK internal failing: the stream is refused, never the JVM
+            String name = Printable.className(descriptor.getName());
+            InvalidClassException failed = new InvalidClassException(name,
+                    "Ferry could not resolve this specialization: " + e);
+            failed.initCause(e);
+            throw Refusals.counted(RefusalReason.DEFINITION, name, failed);
         }
-        SerialDescriptors.adopt(descriptor, type);
-        return type;
     }
 
     private static Class<?> materialize(Object recipe, String name) throws IOException {
