@@ -1,25 +1,17 @@
 package dev.ferry.samples.lambdas;
 
+import dev.ferry.samples.process.Failure;
+import dev.ferry.samples.process.JavaProcess;
+import dev.ferry.samples.process.Wire;
+import dev.ferry.samples.process.WorkerJvm;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.StreamCorruptedException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 /**
  * The demo's entry point: sends the lambdas of {@link Tasks} to a {@link Worker} JVM and checks every answer.
@@ -38,9 +30,6 @@ import java.util.OptionalInt;
 public final class Driver {
 
     private static final Duration WITHOUT_FERRY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration WORKER_EXIT_TIMEOUT = Duration.ofSeconds(15);
 
     /** One line per task: name, bytes sent, where it ran, result, check. */
     private static final String ROW = "  %-24s %8s  %-19s  %-32s %s%n";
@@ -50,16 +39,7 @@ public final class Driver {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: java -javaagent:<ferry-agent.jar> -cp <classes> " + Driver.class.getName()
-                    + " <ferry-agent.jar>");
-            System.exit(2);
-        }
-        Path agentJar = Path.of(args[0]).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(agentJar)) {
-            System.err.println("Ferry agent jar not found: " + agentJar + " (build it with: mvn -B -q -DskipTests package)");
-            System.exit(2);
-        }
+        Path agentJar = WorkerJvm.agentJarArgument(args, Driver.class);
         System.out.println("Ferry demo: lambdas written with ObjectOutputStream here, read and run in another JVM"
                 + " (Java " + Runtime.version().feature() + ")");
         System.out.println("  without Ferry: " + withoutFerry(agentJar));
@@ -68,69 +48,35 @@ public final class Driver {
 
     /** Runs {@link WithoutFerry} in a JVM without the agent and returns the line it printed. */
     private static String withoutFerry(Path agentJar) throws IOException, InterruptedException {
-        Process child = JavaProcess.builder(List.of(), JavaProcess.classPathWithout(agentJar), WithoutFerry.class)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        OptionalInt exit = JavaProcess.awaitExit(child, WITHOUT_FERRY_TIMEOUT);
-        if (exit.isEmpty()) {
-            return "(the JVM without the agent did not finish within " + WITHOUT_FERRY_TIMEOUT.toSeconds() + " s)";
-        }
-        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return printed.isEmpty() ? "(no output; exit code " + exit.getAsInt() + ")" : printed;
+        return JavaProcess.outputWithoutAgent(agentJar, WithoutFerry.class, WITHOUT_FERRY_TIMEOUT);
     }
 
     /** Starts the worker with the agent, runs every task through it, prints the results; true if all matched. */
     private static boolean withFerry(Path agentJar) throws IOException, InterruptedException {
         List<Task> tasks = Tasks.all();
         int matched = 0;
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (WorkerJvm worker = WorkerJvm.start(agentJar, Worker.class)) {
             System.out.println("  with Ferry:    a worker JVM started with -javaagent:" + agentJar.getFileName()
-                    + (hasAgent() ? ", like this one" : "; note: this JVM has no -javaagent, so it cannot write them"));
-            String port = String.valueOf(server.getLocalPort());
-            Process worker = JavaProcess.builder(List.of("-javaagent:" + agentJar),
-                            JavaProcess.classPathWithout(agentJar), Worker.class, port)
-                    .inheritIO()
-                    .start();
-            try (Socket socket = accept(server, worker)) {
+                    + (JavaProcess.hasAgent() ? ", like this one"
+                    : "; note: this JVM has no -javaagent, so it cannot write them"));
+            try {
+                worker.connect();
                 System.out.println();
                 System.out.printf(ROW, "task", "sent", "ran in", "result", "check");
-                socket.setSoTimeout((int) ANSWER_TIMEOUT.toMillis());
-                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-                DataInputStream in = new DataInputStream(socket.getInputStream());
                 for (Task task : tasks) {
-                    Outcome outcome = run(task, out, in);
+                    Outcome outcome = run(task, worker);
                     outcome.print(task);
                     matched += outcome.status() == Status.OK ? 1 : 0;
                 }
-                Wire.sendStop(out);
+                worker.sendStop();
             } catch (IOException e) {
                 System.out.println("  the connection to the worker failed: " + e);
             }
             System.out.println();
-            OptionalInt exit = JavaProcess.awaitExit(worker, WORKER_EXIT_TIMEOUT);
-            boolean workerOk = exit.isPresent() && exit.getAsInt() == 0;
+            WorkerJvm.Exit exit = worker.awaitExit();
             System.out.println(matched + " of " + tasks.size() + " tasks matched; the worker "
-                    + (exit.isEmpty() ? "did not exit within " + WORKER_EXIT_TIMEOUT.toSeconds() + " s and was killed"
-                    : workerOk ? "stopped cleanly" : "exited with code " + exit.getAsInt()) + ".");
-            return matched == tasks.size() && workerOk;
-        }
-    }
-
-    /** Waits for the worker to connect, giving up early if it exits first. */
-    private static Socket accept(ServerSocket server, Process worker) throws IOException {
-        server.setSoTimeout(250);
-        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return server.accept();
-            } catch (SocketTimeoutException e) {
-                if (!worker.isAlive()) {
-                    throw new IOException("the worker exited with code " + worker.exitValue() + " before connecting");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IOException("the worker did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
-                }
-            }
+                    + exit.description() + ".");
+            return matched == tasks.size() && exit.clean();
         }
     }
 
@@ -138,7 +84,7 @@ public final class Driver {
      * Runs one task here and in the worker and compares the answers. A failure of this task is returned as its
      * outcome; only a broken connection is thrown, since no later task could run either.
      */
-    private static Outcome run(Task task, DataOutputStream out, DataInputStream in) throws IOException {
+    private static Outcome run(Task task, WorkerJvm worker) throws IOException {
         Object expected;
         try {
             expected = task.finish(Runner.run(task.job(), task.input()));
@@ -146,44 +92,32 @@ public final class Driver {
             return Outcome.failed(0, "failed in the driver itself: " + e);
         }
 
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        try (ObjectOutputStream objects = new ObjectOutputStream(request)) {
-            objects.writeObject(task.job());
-            objects.writeObject(task.input());
+        byte[] request;
+        try {
+            request = Wire.frameOf(task.job(), task.input());
         } catch (Exception | LinkageError e) {
             return Outcome.failed(0, "could not write the job: " + e);
         }
-        Wire.send(out, request.toByteArray());
-
-        byte[] reply = Wire.receive(in);
-        if (reply == null) {
-            throw new StreamCorruptedException("the worker said stop instead of answering");
-        }
+        byte[] reply = worker.exchange(request);
         Object answer;
         try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(reply))) {
             answer = objects.readObject();
         } catch (Exception | LinkageError e) {
-            return Outcome.failed(request.size(), "could not read the worker's answer: " + e);
+            return Outcome.failed(request.length, "could not read the worker's answer: " + e);
         }
-        if (answer instanceof Worker.Failure failure) {
-            return Outcome.failed(request.size(), "in the worker: " + failure.description());
+        if (answer instanceof Failure failure) {
+            return Outcome.failed(request.length, "in the worker: " + failure.description());
         }
 
         Object actual;
         try {
             actual = task.finish(answer);
         } catch (Exception | LinkageError e) {
-            return Outcome.failed(request.size(), "the worker's answer failed in the driver: " + e);
+            return Outcome.failed(request.length, "the worker's answer failed in the driver: " + e);
         }
         return Objects.equals(expected, actual)
-                ? new Outcome(Status.OK, request.size(), show(actual), null)
-                : new Outcome(Status.MISMATCH, request.size(), show(actual), "expected " + expected);
-    }
-
-    /** Whether this JVM was started with {@code -javaagent}. */
-    private static boolean hasAgent() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(argument -> argument.startsWith("-javaagent:"));
+                ? new Outcome(Status.OK, request.length, show(actual), null)
+                : new Outcome(Status.MISMATCH, request.length, show(actual), "expected " + expected);
     }
 
     /** A result as printed: strings quoted, long values cut. */
