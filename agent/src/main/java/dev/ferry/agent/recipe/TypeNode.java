@@ -12,13 +12,15 @@ import java.util.List;
 
 /**
  * One type in a {@link SpecializationRecipe}: a class, a specialization (generator id, origin, arguments), an array, a
- * parameterized type or a wildcard. Classes are written as {@code Class} objects of the enclosing stream, so the
- * stream's filter sees each, and a generated class among them travels by value as any class does.
+ * parameterized type or a wildcard. A class the reader finds by name is written as its name, which the reader
+ * resolves as {@code ObjectInputStream} would, through the stream's filter; a generated class that travels by value is
+ * written as a {@code Class} object of the enclosing stream, so its descriptor carries its class recipe.
  *
- * <p>Serial form: a kind byte, then per kind: {@code C} the class; {@code S} the generator id (UTF), the origin, the
- * argument count (unsigned byte) and the arguments; {@code A} the component; {@code P} whether an owner follows
- * (boolean), the owner, the raw class, the argument count and the arguments; {@code W} the upper bound count, the
- * bounds, the lower bound count, the bounds.
+ * <p>Serial form (block data of the descriptor's annotation): a kind byte, then per kind: {@code C} the class's name
+ * (UTF); {@code V} the class (object); {@code S} the generator id (UTF), the origin (a {@code C} or {@code V} node),
+ * the argument count (unsigned byte) and the arguments; {@code A} the component; {@code P} whether an owner follows
+ * (boolean), the owner, the raw class (a {@code C} or {@code V} node), the argument count and the arguments;
+ * {@code W} the upper bound count, the bounds, the lower bound count, the bounds.
  */
 public abstract class TypeNode {
 
@@ -27,6 +29,7 @@ public abstract class TypeNode {
     public static final int MAX_ARGUMENTS = 255;
 
     private static final int CLASS = 'C';
+    private static final int CLASS_BY_VALUE = 'V';
     private static final int SPECIALIZED = 'S';
     private static final int ARRAY = 'A';
     private static final int PARAMETERIZED = 'P';
@@ -40,18 +43,30 @@ public abstract class TypeNode {
     /** The types this one is made of, in no particular order. */
     public abstract List<TypeNode> children();
 
-    /** A class that travels as itself: from the class path, or by value. */
+    /** Resolves a class name as the reading stream would, through its filter. */
+    public interface ClassResolver {
+        Class<?> resolve(String name) throws IOException, ClassNotFoundException;
+    }
+
+    /** A class that travels as itself: by name (class path, JDK), or by value. */
     public static final class ClassLeaf extends TypeNode {
         public final Class<?> type;
+        private final boolean byValue;
 
-        public ClassLeaf(Class<?> type) {
+        public ClassLeaf(Class<?> type, boolean byValue) {
             this.type = type;
+            this.byValue = byValue;
         }
 
         @Override
         void write(ObjectOutput out) throws IOException {
-            out.writeByte(CLASS);
-            out.writeObject(type);
+            if (byValue) {
+                out.writeByte(CLASS_BY_VALUE);
+                out.writeObject(type);
+            } else {
+                out.writeByte(CLASS);
+                out.writeUTF(type.getName());
+            }
         }
 
         @Override
@@ -64,11 +79,13 @@ public abstract class TypeNode {
     public static final class Specialized extends TypeNode {
         public final String generatorId;
         public final Class<?> origin;
+        private final ClassLeaf originLeaf;
         public final List<TypeNode> arguments;
 
-        public Specialized(String generatorId, Class<?> origin, List<TypeNode> arguments) {
+        public Specialized(String generatorId, ClassLeaf origin, List<TypeNode> arguments) {
             this.generatorId = generatorId;
-            this.origin = origin;
+            this.origin = origin.type;
+            this.originLeaf = origin;
             this.arguments = List.copyOf(arguments);
         }
 
@@ -76,7 +93,7 @@ public abstract class TypeNode {
         void write(ObjectOutput out) throws IOException {
             out.writeByte(SPECIALIZED);
             out.writeUTF(generatorId);
-            out.writeObject(origin);
+            originLeaf.write(out);
             writeAll(out, arguments);
         }
 
@@ -110,11 +127,13 @@ public abstract class TypeNode {
         /** Null when the type has none. */
         public final TypeNode owner;
         public final Class<?> raw;
+        private final ClassLeaf rawLeaf;
         public final List<TypeNode> arguments;
 
-        public Parameterized(TypeNode owner, Class<?> raw, List<TypeNode> arguments) {
+        public Parameterized(TypeNode owner, ClassLeaf raw, List<TypeNode> arguments) {
             this.owner = owner;
-            this.raw = raw;
+            this.raw = raw.type;
+            this.rawLeaf = raw;
             this.arguments = List.copyOf(arguments);
         }
 
@@ -125,7 +144,7 @@ public abstract class TypeNode {
             if (owner != null) {
                 owner.write(out);
             }
-            out.writeObject(raw);
+            rawLeaf.write(out);
             writeAll(out, arguments);
         }
 
@@ -171,9 +190,16 @@ public abstract class TypeNode {
         }
     }
 
-    /** Counts the nodes of one recipe as they are read. */
-    static final class Budget {
+    /** What reading one recipe needs: the stream, the class resolver, and the count of nodes so far. */
+    static final class Reading {
+        final ObjectInput in;
+        final ClassResolver classes;
         private int nodes;
+
+        Reading(ObjectInput in, ClassResolver classes) {
+            this.in = in;
+            this.classes = classes;
+        }
 
         void spend(int depth) throws InvalidClassException {
             if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
@@ -183,50 +209,57 @@ public abstract class TypeNode {
         }
     }
 
-    static TypeNode read(ObjectInput in, Budget budget, int depth) throws IOException, ClassNotFoundException {
-        budget.spend(depth);
+    static TypeNode read(Reading reading, int depth) throws IOException, ClassNotFoundException {
+        reading.spend(depth);
+        ObjectInput in = reading.in;
         int kind = in.readUnsignedByte();
         switch (kind) {
             case CLASS:
-                return new ClassLeaf(readClass(in));
+            case CLASS_BY_VALUE:
+                return readLeaf(reading, kind);
             case SPECIALIZED:
                 String id = in.readUTF();
                 if (!SpecializationRecipe.isValidGeneratorId(id)) {
                     throw malformed("its generator id \"" + Printable.of(id) + "\" is not a valid id");
                 }
-                Class<?> origin = readClass(in);
-                return new Specialized(id, origin, readAll(in, budget, depth));
+                ClassLeaf origin = readLeaf(reading, in.readUnsignedByte());
+                return new Specialized(id, origin, readAll(reading, depth));
             case ARRAY:
-                return new ArrayOf(read(in, budget, depth + 1));
+                return new ArrayOf(read(reading, depth + 1));
             case PARAMETERIZED:
-                TypeNode owner = in.readBoolean() ? read(in, budget, depth + 1) : null;
-                Class<?> raw = readClass(in);
-                return new Parameterized(owner, raw, readAll(in, budget, depth));
+                TypeNode owner = in.readBoolean() ? read(reading, depth + 1) : null;
+                ClassLeaf raw = readLeaf(reading, in.readUnsignedByte());
+                return new Parameterized(owner, raw, readAll(reading, depth));
             case WILDCARD:
-                List<TypeNode> upper = readAll(in, budget, depth);
-                return new Wildcard(upper, readAll(in, budget, depth));
+                List<TypeNode> upper = readAll(reading, depth);
+                return new Wildcard(upper, readAll(reading, depth));
             default:
                 throw malformed("unknown type kind " + kind);
         }
     }
 
-    private static List<TypeNode> readAll(ObjectInput in, Budget budget, int depth)
-            throws IOException, ClassNotFoundException {
-        int count = in.readUnsignedByte();
+    private static List<TypeNode> readAll(Reading reading, int depth) throws IOException, ClassNotFoundException {
+        int count = reading.in.readUnsignedByte();
         List<TypeNode> nodes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            nodes.add(read(in, budget, depth + 1));
+            nodes.add(read(reading, depth + 1));
         }
         return nodes;
     }
 
-    private static Class<?> readClass(ObjectInput in) throws IOException, ClassNotFoundException {
-        Object type = in.readObject();
+    private static ClassLeaf readLeaf(Reading reading, int kind) throws IOException, ClassNotFoundException {
+        if (kind == CLASS) {
+            return new ClassLeaf(reading.classes.resolve(reading.in.readUTF()), false);
+        }
+        if (kind != CLASS_BY_VALUE) {
+            throw malformed("kind " + kind + " where a class belongs");
+        }
+        Object type = reading.in.readObject();
         if (!(type instanceof Class)) {
             throw malformed("it holds " + (type == null ? "null" : Printable.className(type.getClass().getName()))
                     + " where a class belongs");
         }
-        return (Class<?>) type;
+        return new ClassLeaf((Class<?>) type, true);
     }
 
     static InvalidClassException malformed(String why) {

@@ -79,13 +79,21 @@ final class JdkInternals {
         }
     }
 
-    /** Sets a reference field of a JDK object, such as a descriptor read from a stream that no one else holds yet. */
-    static void putField(Object target, String field, Object value) {
+    /** The offset of an instance field of a JDK class, for {@link #putReference}. */
+    static long fieldOffset(Class<?> type, String field) {
         try {
-            long offset = (long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, target.getClass(), field);
+            return (long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, type, field);
+        } catch (Throwable e) {
+            throw new IllegalStateException("no field " + type.getName() + "." + field, e);
+        }
+    }
+
+    /** Sets a reference field of a JDK object, such as a descriptor read from a stream that no one else holds yet. */
+    static void putReference(Object target, long offset, Object value) {
+        try {
             PUT_VOLATILE.get(Object.class).invoke(UNSAFE, target, offset, value);
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot set " + target.getClass().getName() + "." + field, e);
+            throw new IllegalStateException("cannot set a field of " + target.getClass().getName(), e);
         }
     }
 

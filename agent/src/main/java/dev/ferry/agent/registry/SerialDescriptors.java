@@ -16,14 +16,26 @@ final class SerialDescriptors {
     private SerialDescriptors() {
     }
 
+    private static final long NAME = JdkInternals.fieldOffset(ObjectStreamClass.class, "name");
+    private static final long SUID = JdkInternals.fieldOffset(ObjectStreamClass.class, "suid");
+
+    /** Per class, the {@code serialVersionUID} a descriptor bound to it takes; null to keep the stream's. */
+    private static final ClassValue<Long> ADOPTED_UID = new ClassValue<>() {
+        @Override
+        protected Long computeValue(Class<?> type) {
+            return type.isArray() || declaresSerialVersionUid(type) ? null
+                    : ObjectStreamClass.lookupAny(type).getSerialVersionUID();
+        }
+    };
+
     static void adopt(ObjectStreamClass descriptor, Class<?> local) {
         if (descriptor.forClass() != null) {
             return; // a stream subclass handed over a local descriptor, not one read from the stream: leave it alone
         }
-        JdkInternals.putField(descriptor, "name", local.getName());
-        if (!local.isArray() && !declaresSerialVersionUid(local)) {
-            ObjectStreamClass own = ObjectStreamClass.lookupAny(local);
-            JdkInternals.putField(descriptor, "suid", own.getSerialVersionUID());
+        JdkInternals.putReference(descriptor, NAME, local.getName());
+        Long uid = ADOPTED_UID.get(local);
+        if (uid != null) {
+            JdkInternals.putReference(descriptor, SUID, uid);
         }
     }
 

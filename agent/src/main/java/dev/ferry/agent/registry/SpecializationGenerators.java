@@ -33,18 +33,44 @@ public final class SpecializationGenerators {
         }
     };
 
+    /** Changes whenever an explicit registration does, so that {@link #BY_ORIGIN} answers only while still true. */
+    private static volatile int registrations;
+
+    /**
+     * Per origin class, the generator found for each id through the origin's own loader (weakly: a generator lives as
+     * long as its registration or its class), so that a reader's lookup is a map lookup after the first.
+     */
+    private static final ClassValue<Map<String, Found>> BY_ORIGIN = new ClassValue<>() {
+        @Override
+        protected Map<String, Found> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
+    private static final class Found {
+        final WeakReference<SpecializationGenerator> generator;
+        final int registrations;
+
+        Found(SpecializationGenerator generator, int registrations) {
+            this.generator = new WeakReference<>(generator);
+            this.registrations = registrations;
+        }
+    }
+
     /** Per searched loader, the providers its {@code ServiceLoader} found. Guarded by itself. */
     private static final Map<ClassLoader, List<WeakReference<SpecializationGenerator>>> FOUND = new WeakHashMap<>();
 
     private SpecializationGenerators() {
     }
 
-    public static void register(SpecializationGenerator generator) {
+    public static synchronized void register(SpecializationGenerator generator) {
         checkId(generator.id());
         EXPLICIT.addIfAbsent(generator);
+        registrations++;
     }
 
-    public static boolean unregister(SpecializationGenerator generator) {
+    public static synchronized boolean unregister(SpecializationGenerator generator) {
+        registrations++;
         return EXPLICIT.remove(generator);
     }
 
@@ -90,6 +116,25 @@ public final class SpecializationGenerators {
             }
         }
         return null;
+    }
+
+    /**
+     * Reader side: the generator with {@code id} that the origin's loader sees, remembered per origin; null when that
+     * loader sees none (then {@link #byId} with the stream's loaders).
+     */
+    static SpecializationGenerator forOrigin(String id, Class<?> origin) {
+        Map<String, Found> known = BY_ORIGIN.get(origin);
+        int current = registrations;
+        Found found = known.get(id);
+        SpecializationGenerator generator = found == null || found.registrations != current ? null
+                : found.generator.get();
+        if (generator == null && origin.getClassLoader() != null) {
+            generator = byId(id, origin.getClassLoader());
+            if (generator != null) {
+                known.put(id, new Found(generator, current));
+            }
+        }
+        return generator;
     }
 
     /**

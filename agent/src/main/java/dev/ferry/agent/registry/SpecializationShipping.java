@@ -50,13 +50,13 @@ final class SpecializationShipping {
         TypeNode.Specialized specialized(String id, Class<?> origin, List<Type> arguments, String path, int depth) {
             spend(path, depth);
             String prefix = path.isEmpty() ? "" : path + " > ";
-            leaf(origin, prefix + origin.getName() + " (origin)", depth);
+            TypeNode.ClassLeaf originLeaf = leaf(origin, origin, prefix + origin.getName() + " (origin)");
             List<TypeNode> converted = new ArrayList<>(arguments.size());
             for (int i = 0; i < arguments.size(); i++) {
                 converted.add(node(arguments.get(i), prefix + origin.getName() + "<#" + i + ">", depth + 1));
             }
             checkCount(converted, path);
-            return new TypeNode.Specialized(id, origin, converted);
+            return new TypeNode.Specialized(id, originLeaf, converted);
         }
 
         private TypeNode node(Type argument, String path, int depth) {
@@ -70,10 +70,10 @@ final class SpecializationShipping {
                     throw refused(path, "a parameterized type whose raw type is not a class");
                 }
                 Class<?> raw = (Class<?>) parameterized.getRawType();
-                leaf(raw, path, depth);
+                TypeNode.ClassLeaf rawLeaf = leaf(raw, raw, path);
                 TypeNode owner = parameterized.getOwnerType() == null ? null
                         : node(parameterized.getOwnerType(), path + " > " + raw.getName() + "(owner)", depth + 1);
-                return new TypeNode.Parameterized(owner, raw, nodes(parameterized.getActualTypeArguments(),
+                return new TypeNode.Parameterized(owner, rawLeaf, nodes(parameterized.getActualTypeArguments(),
                         path + " > " + raw.getName() + "<#", ">", depth));
             }
             if (argument instanceof GenericArrayType) {
@@ -113,8 +113,7 @@ final class SpecializationShipping {
             }
             ClassShipping.Shipment shipment = shipmentOf(component, path);
             if (shipment.kind != ClassShipping.Kind.SPECIALIZATION) {
-                leaf(component, path, depth);
-                return new TypeNode.ClassLeaf(argument);
+                return leaf(component, argument, path);
             }
             TypeNode node = shipment.specialization.root();
             measure(node, path, depth);
@@ -124,9 +123,13 @@ final class SpecializationShipping {
             return node;
         }
 
-        /** Checks that a class written as itself can be resolved by a reader. */
-        private void leaf(Class<?> leaf, String path, int depth) {
-            ClassShipping.Shipment shipment = shipmentOf(leaf, path);
+        /**
+         * {@code type} written as itself, by name or by value as {@code component} (its innermost component) is;
+         * refused when a reader could resolve it neither way.
+         */
+        private TypeNode.ClassLeaf leaf(Class<?> component, Class<?> type, String path) {
+            ClassShipping.Shipment shipment = shipmentOf(component, path);
+            Class<?> leaf = component;
             if (shipment.kind == ClassShipping.Kind.NO_KEY) {
                 throw refused(path, "the generated class " + leaf.getName() + ", which is not a specialization and"
                         + " travels by value only with a key (keyFile=PATH on both JVMs)");
@@ -135,6 +138,11 @@ final class SpecializationShipping {
                 throw refused(path, "the generated class " + leaf.getName() + ", which cannot travel: "
                         + shipment.reason);
             }
+            if (shipment.kind == ClassShipping.Kind.SPECIALIZATION) {
+                throw refused(path, "the specialization " + leaf.getName() + ", which cannot stand where a class"
+                        + " written by name or by value belongs (as an origin or a raw type)");
+            }
+            return new TypeNode.ClassLeaf(type, shipment.kind == ClassShipping.Kind.BY_VALUE);
         }
 
         private ClassShipping.Shipment shipmentOf(Class<?> component, String path) {

@@ -6,9 +6,11 @@ import dev.ferry.agent.recipe.SpecializationRecipe;
 import dev.ferry.agent.recipe.TypeNode;
 import dev.ferry.agent.runtime.Printable;
 import dev.ferry.agent.runtime.Refusals;
+import dev.ferry.agent.runtime.StreamFilters;
 import dev.ferry.api.SpecializationGenerator;
 import dev.ferry.api.Types;
 import java.io.InvalidClassException;
+import java.io.ObjectInputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -47,8 +49,11 @@ final class Specializer {
     private void check(TypeNode node) throws InvalidClassException {
         if (node instanceof TypeNode.Specialized) {
             TypeNode.Specialized specialized = (TypeNode.Specialized) node;
-            SpecializationGenerator generator = SpecializationGenerators.byId(specialized.generatorId,
-                    loaders(specialized.origin));
+            SpecializationGenerator generator = SpecializationGenerators.forOrigin(specialized.generatorId,
+                    specialized.origin);
+            if (generator == null) {
+                generator = SpecializationGenerators.byId(specialized.generatorId, loaders(specialized.origin));
+            }
             if (generator == null) {
                 throw refused(RefusalReason.UNKNOWN_GENERATOR, specialized, "no generator with this id is registered"
                         + " in this JVM (a META-INF/services/dev.ferry.api.SpecializationGenerator entry its class"
@@ -132,6 +137,34 @@ final class Specializer {
             types[i] = type(nodes.get(i));
         }
         return types;
+    }
+
+    private static final Map<String, Class<?>> PRIMITIVES = Map.of("boolean", boolean.class, "byte", byte.class,
+            "char", char.class, "short", short.class, "int", int.class, "long", long.class, "float", float.class,
+            "double", double.class, "void", void.class);
+
+    /**
+     * Resolves the class names of one recipe as {@code ObjectInputStream.resolveClass} does (the latest user-defined
+     * loader, found once per recipe, classes not initialized) and asks the stream's filter about each.
+     */
+    static TypeNode.ClassResolver classes(ObjectInputStream in) {
+        ClassLoader[] loader = new ClassLoader[1];
+        boolean[] found = new boolean[1];
+        return name -> {
+            Class<?> type = PRIMITIVES.get(name);
+            if (type == null) {
+                if (!found[0]) {
+                    loader[0] = JdkInternals.latestUserDefinedLoader();
+                    found[0] = true;
+                }
+                type = Class.forName(name, false, loader[0]);
+            }
+            if (StreamFilters.rejects(in, type, -1)) {
+                throw Refusals.invalidClass(RefusalReason.FILTER, Printable.className(name), "the stream's filter"
+                        + " rejected " + Printable.className(name) + ", which a specialization recipe names");
+            }
+            return type;
+        };
     }
 
     /** Where a generator is looked for: the origin's loader, then the stream's, then the thread's context loader. */

@@ -25,7 +25,7 @@ import java.lang.reflect.Proxy;
  * <p>Annotation format: the marker {@code F5 46 52 59}, a kind byte, then per kind: {@link #BY_VALUE} the recipe
  * (object); {@link #ARRAY} dimensions (byte) and the component's recipe; {@link #PROXY} the interface count (short)
  * and per interface its recipe or null; {@link #SPECIALIZATION} array dimensions (byte, 0 for a class) and the
- * specialization recipe; {@link #NO_KEY} nothing; {@link #UNAVAILABLE} why (UTF). A JVM without Ferry
+ * specialization recipe's data ({@link SpecializationRecipe}); {@link #NO_KEY} nothing; {@link #UNAVAILABLE} why (UTF). A JVM without Ferry
  * skips annotations, so it reads such streams exactly as before, and fails on a generated class as before.
  */
 public final class StreamHooks {
@@ -61,7 +61,7 @@ public final class StreamHooks {
             case SPECIALIZATION:
                 writeMarker(out, SPECIALIZATION);
                 out.writeByte(dimensions);
-                out.writeObject(shipment.specialization);
+                shipment.specialization.write(out);
                 AgentCounters.specializationWritten();
                 break;
             case NO_KEY:
@@ -252,15 +252,10 @@ public final class StreamHooks {
     private static Class<?> specialization(ObjectInputStream in, ObjectStreamClass descriptor)
             throws IOException, ClassNotFoundException {
         int dimensions = in.readUnsignedByte();
-        Object recipe = in.readObject();
-        if (!(recipe instanceof SpecializationRecipe)) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(descriptor.getName()),
-                    "the Ferry specialization annotation holds " + (recipe == null ? "null"
-                    : Printable.className(recipe.getClass().getName())) + " instead of a specialization recipe");
-        }
+        SpecializationRecipe recipe = SpecializationRecipe.read(in, Specializer.classes(in));
         AgentCounters.specializationRead();
         try {
-            Class<?> type = Specializer.materialize((SpecializationRecipe) recipe);
+            Class<?> type = Specializer.materialize(recipe);
             for (int i = 0; i < dimensions; i++) {
                 type = type.arrayType();
             }
