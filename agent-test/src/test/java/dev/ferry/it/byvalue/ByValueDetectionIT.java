@@ -4,6 +4,7 @@ import static dev.ferry.it.support.ReportedVerdicts.assertPassed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.ferry.it.support.KeyFiles;
 import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;

@@ -1,5 +1,6 @@
 package dev.ferry.it.byvalue;
 
+import dev.ferry.it.support.Verdicts;
 import dev.ferry.it.support.FerryCounters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

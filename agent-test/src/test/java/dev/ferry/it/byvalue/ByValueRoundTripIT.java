@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.ferry.it.support.KeyFiles;
 import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;

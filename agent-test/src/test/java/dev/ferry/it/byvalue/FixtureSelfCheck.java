@@ -1,5 +1,6 @@
 package dev.ferry.it.byvalue;
 
+import dev.ferry.it.support.Verdicts;
 import dev.ferry.it.support.Failures;
 import dev.ferry.it.support.Streams;
 import java.io.NotSerializableException;

@@ -1,5 +1,6 @@
 package dev.ferry.it.byvalue;
 
+import dev.ferry.it.support.Verdicts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

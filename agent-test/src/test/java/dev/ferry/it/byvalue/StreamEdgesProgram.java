@@ -1,5 +1,6 @@
 package dev.ferry.it.byvalue;
 
+import dev.ferry.it.support.Verdicts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

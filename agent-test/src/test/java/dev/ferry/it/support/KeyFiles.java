@@ -1,4 +1,4 @@
-package dev.ferry.it.byvalue;
+package dev.ferry.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 
 /** Key files for {@code keyFile=}: raw random bytes, as an operator would make them with {@code head -c 32}. */
-final class KeyFiles {
+public final class KeyFiles {
 
     /** The shortest key Ferry accepts. */
-    static final int MINIMUM_BYTES = 32;
+    public static final int MINIMUM_BYTES = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyFiles() {
     }
 
-    static Path random(Path file, int bytes) {
+    public static Path random(Path file, int bytes) {
         byte[] key = new byte[bytes];
         RANDOM.nextBytes(key);
         try {
@@ -27,7 +27,7 @@ final class KeyFiles {
         }
     }
 
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

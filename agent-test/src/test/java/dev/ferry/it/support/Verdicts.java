@@ -1,23 +1,22 @@
-package dev.ferry.it.byvalue;
+package dev.ferry.it.support;
 
-import dev.ferry.it.support.Failures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * The {@code PASS <check>} / {@code FAIL <check>: <why>} lines a forked program prints for the IT that reads them, with
- * the failure's stack trace indented below it for diagnosis.
+ * The {@code PASS <check>} / {@code FAIL <check>: <why>} lines a forked program prints for the IT that reads them
+ * ({@link ReportedVerdicts}), with the failure's stack trace indented below it for diagnosis.
  */
-final class Verdicts {
+public final class Verdicts {
 
     /** A check: returns null when it passed, else what went wrong. */
-    interface Check {
+    public interface Check {
         String problem() throws Exception;
     }
 
     private int failures;
 
-    void check(String name, Check check) {
+    public void check(String name, Check check) {
         String problem;
         try {
             problem = check.problem();
@@ -33,7 +32,7 @@ final class Verdicts {
     }
 
     /** 0 when every check passed, for {@code System.exit}. */
-    int exitCode() {
+    public int exitCode() {
         return failures == 0 ? 0 : 1;
     }
 

@@ -1,0 +1,49 @@
+package dev.ferry.it.specialize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.it.JvmRun;
+import dev.ferry.it.support.FerryCounters;
+import java.util.List;
+
+/** Assertions on what the forked specialization programs print. */
+final class ProgramOutput {
+
+    /** Every line the programs print starts with one of these: any other line came from somewhere else. */
+    private static final List<String> PROGRAM_LINES = List.of("PASS ", "FAIL ", "    ", "RESULT ", "REASONS ",
+            "GENERATIONS ", "NAME ", FerryCounters.LINE_PREFIX);
+
+    private ProgramOutput() {
+    }
+
+    /** Ferry printed nothing: stderr is empty and every stdout line is the program's own. */
+    static void assertFerrySilent(JvmRun run) {
+        assertEquals("", run.stderr(), () -> "stderr should be empty\n" + run.report());
+        List<String> foreign = run.stdoutLines().stream()
+                .filter(line -> PROGRAM_LINES.stream().noneMatch(line::startsWith)).toList();
+        assertEquals(List.of(), foreign, () -> "lines the program did not print\n" + run.report());
+    }
+
+    /** The counter from the program's {@code COUNTERS} line; -1 when there is none. */
+    static long counter(JvmRun run, String name) {
+        return FerryCounters.parse(run.stdout()).getOrDefault(name, -1L);
+    }
+
+    static void assertCounted(JvmRun run, String counter) {
+        assertTrue(counter(run, counter) > 0, () -> "the counter " + counter + " should be positive\n" + run.report());
+    }
+
+    static void assertNoTransformFailure(JvmRun run) {
+        assertEquals(0L, counter(run, FerryCounters.TRANSFORM_FAILURES),
+                () -> "the agent should count no transform failure (and its counters should be readable)\n"
+                        + run.report());
+    }
+
+    /** The one {@code <prefix> <name> <text>} line's text. */
+    static String line(JvmRun run, String prefix, String name) {
+        List<String> lines = run.linesAfter(prefix + " " + name + " ");
+        assertEquals(1, lines.size(), () -> "one " + prefix + " line expected for " + name + "\n" + run.report());
+        return lines.get(0);
+    }
+}
