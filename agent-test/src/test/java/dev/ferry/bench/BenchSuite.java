@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * BenchSuite --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick] [--forks N]
- *            [--only jmh,sizes,startup,classes,byvalue]
+ *            [--only jmh,sizes,startup,classes,byvalue,specializations]
  * </pre>
  *
  * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench} and round trip {@link RoundTripBench}, JSON results
@@ -85,7 +85,8 @@ public final class BenchSuite {
         Path out = Path.of("agent-test/target/bench");
         boolean quick = false;
         int forks = 1;
-        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes", "byvalue"));
+        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes", "byvalue",
+                "specializations"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Path.of(args[++i]).toAbsolutePath();
@@ -97,7 +98,7 @@ public final class BenchSuite {
                 case "--only" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (usage: --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick]"
-                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue])");
+                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue,specializations])");
             }
         }
         Files.createDirectories(out);
@@ -123,6 +124,7 @@ public final class BenchSuite {
         phase("startup", this::startup);
         phase("classes", this::classes);
         phase("byvalue", () -> new ByValueBenchPhase(this).run());
+        phase("specializations", this::specializations);
         String busyDuring = monitor == null ? null : monitor.stop();
         if (busyBefore != null || busyDuring != null) {
             notes.add("other work competed with the benchmarks (" + (busyBefore == null ? "" : busyBefore
@@ -272,6 +274,27 @@ public final class BenchSuite {
         appendScores("ferry", hostFerry);
         appendScores("baseline", tripBase);
         appendScores("ferry", tripFerry);
+    }
+
+    /**
+     * The {@code specializations} phase: objects of a generated specialization against the same shape of an ordinary
+     * class ({@link SpecializationRoundTripBench}), with the agent and no key, the ordinary ones also without the agent.
+     */
+    private void specializations() {
+        String bench = SpecializationRoundTripBench.class.getName();
+        String ordinary = GeneratedClassRoundTripBench.class.getName();
+        int perStream = SpecializationRoundTripBench.PER_STREAM;
+        Map<String, Score> base = jmh("specializations-baseline", ordinary + "\\.ordinary\\w*$", 2, null);
+        Map<String, Score> with = ferry() ? jmh("specializations-ferry", bench + "\\.", 2, agentArgument())
+                : Map.of();
+        rows.add(throughputRow("specializations: specialized object vs same-shape ordinary object, 1 per stream"
+                + " (ops/s)", with.get(bench + ".specializedObject"), base.get(ordinary + ".ordinaryObject"), 0,
+                false));
+        rows.add(throughputRow("specializations: the same, " + perStream + " objects per stream (ops/s)",
+                with.get(bench + ".specializedObjects"), base.get(ordinary + ".ordinaryObjects"), 0, false));
+        details.append("\n## Specializations\n\n| benchmark | fork | score | error | unit |\n|---|---|---|---|---|\n");
+        appendScores("baseline", base);
+        appendScores("ferry", with);
     }
 
     /** Primary scores by benchmark name; see {@link #jmhResults}. */

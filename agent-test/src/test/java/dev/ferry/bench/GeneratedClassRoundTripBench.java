@@ -111,11 +111,11 @@ public class GeneratedClassRoundTripBench {
         return roundTrip(state.many);
     }
 
-    private static int roundTrip(Shape shape) throws IOException, ClassNotFoundException {
+    static int roundTrip(Shape shape) throws IOException, ClassNotFoundException {
         return ((Shape) Payloads.read(Payloads.write(shape))).size();
     }
 
-    private static int roundTrip(Shape[] shapes) throws IOException, ClassNotFoundException {
+    static int roundTrip(Shape[] shapes) throws IOException, ClassNotFoundException {
         int sum = 0;
         for (Object back : Payloads.readEach(Payloads.writeEach(shapes), shapes.length)) {
             sum += ((Shape) back).size();
