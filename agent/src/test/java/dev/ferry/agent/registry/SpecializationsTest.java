@@ -318,6 +318,25 @@ class SpecializationsTest {
     }
 
     @Test
+    void argument_the_streams_filter_rejects_should_be_refused_before_any_generator_runs() throws Exception {
+        byte[] bytes = write(instance(writer.specialize(Template.class, java.util.BitSet.class), "x"));
+        dev.ferry.api.Specializations.unregister(writer);
+        dev.ferry.api.Specializations.register(reader);
+
+        InvalidClassException refused = assertThrows(InvalidClassException.class, () -> {
+            try (ObjectInputStream in = new HookedInput(new ByteArrayInputStream(bytes))) {
+                in.setObjectInputFilter(info -> info.serialClass() == java.util.BitSet.class
+                        ? java.io.ObjectInputFilter.Status.REJECTED : java.io.ObjectInputFilter.Status.UNDECIDED);
+                in.readObject();
+            }
+        });
+
+        assertTrue(refused.getMessage().contains("the stream's filter rejected java.util.BitSet"),
+                refused.getMessage());
+        assertEquals(0, reader.generated.get());
+    }
+
+    @Test
     void type_variable_argument_should_be_refused_by_the_writer_naming_its_path() throws Exception {
         Type variable = List.class.getTypeParameters()[0];
         Class<?> written = writer.specialize(Template.class, Types.parameterized(List.class,
