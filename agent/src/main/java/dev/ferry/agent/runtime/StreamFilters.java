@@ -15,15 +15,24 @@ public final class StreamFilters {
 
     /**
      * Whether the filter of {@code in} (when it is an {@code ObjectInputStream} with one) rejects a class, or an array
-     * of {@code arrayLength} elements of it ({@code -1}: not an array).
+     * of {@code arrayLength} elements of it ({@code -1}: not an array). As in {@code ObjectInputStream}, a filter that
+     * throws or answers null rejects.
      */
     public static boolean rejects(ObjectInput in, Class<?> serialClass, long arrayLength) {
         if (!(in instanceof ObjectInputStream)) {
             return false;
         }
         ObjectInputFilter filter = ((ObjectInputStream) in).getObjectInputFilter();
-        return filter != null
-                && filter.checkInput(new Query(serialClass, arrayLength)) == ObjectInputFilter.Status.REJECTED;
+        if (filter == null) {
+            return false;
+        }
+        ObjectInputFilter.Status status;
+        try {
+            status = filter.checkInput(new Query(serialClass, arrayLength));
+        } catch (RuntimeException e) {
+            return true; // as ObjectInputStream.filterCheck: a filter that throws rejects
+        }
+        return status == null || status == ObjectInputFilter.Status.REJECTED; // null rejects there too
     }
 
     /** What the filter is shown: the class, the array length, as for a descriptor or an array in the stream. */
