@@ -40,12 +40,27 @@ final class ClassShipping {
         /** {@link Kind#SPECIALIZATION} only. */
         final SpecializationRecipe specialization;
         final String reason;
+        /**
+         * The generators' registrations this decision was made under ({@link SpecializationGenerators#registrations});
+         * -1 when no generator was asked.
+         */
+        final int registrations;
 
         private Shipment(Kind kind, ClassRecipe recipe, SpecializationRecipe specialization, String reason) {
+            this(kind, recipe, specialization, reason, -1);
+        }
+
+        private Shipment(Kind kind, ClassRecipe recipe, SpecializationRecipe specialization, String reason,
+                int registrations) {
             this.kind = kind;
             this.recipe = recipe;
             this.specialization = specialization;
             this.reason = reason;
+            this.registrations = registrations;
+        }
+
+        Shipment madeUnder(int generatorRegistrations) {
+            return new Shipment(kind, recipe, specialization, reason, generatorRegistrations);
         }
 
         static Shipment byValue(ClassRecipe recipe) {
@@ -104,7 +119,13 @@ final class ClassShipping {
      */
     static Shipment of(Class<?> type) throws NotSerializableException {
         try {
-            return SHIPMENTS.get(type);
+            Shipment shipment = SHIPMENTS.get(type);
+            if (shipment.registrations >= 0 && shipment.registrations != SpecializationGenerators.registrations()) {
+                // a generator was registered or unregistered since: decide again
+                SHIPMENTS.remove(type);
+                shipment = SHIPMENTS.get(type);
+            }
+            return shipment;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof NotSerializableException) {
                 throw (NotSerializableException) e.getCause();
@@ -138,6 +159,13 @@ final class ClassShipping {
         if (!hidden && bytes == null && !forced && !isGenerated(type, internalName)) {
             return Shipment.BY_NAME;
         }
+        int registrations = SpecializationGenerators.registrations();
+        return generated(type, internalName, hidden, forced, bytes, settings).madeUnder(registrations);
+    }
+
+    /** The decision for a class no loader can return by name (or forced by value). */
+    private static Shipment generated(Class<?> type, String internalName, boolean hidden, boolean forced,
+            byte[] bytes, ByValue settings) {
         Shipment specialization = SpecializationShipping.of(type);
         if (specialization != null) {
             return specialization;

@@ -6,10 +6,10 @@ import dev.ferry.api.Specialization;
 import dev.ferry.api.SpecializationGenerator;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,8 +70,14 @@ public final class SpecializationGenerators {
     }
 
     public static synchronized boolean unregister(SpecializationGenerator generator) {
-        registrations++;
-        return EXPLICIT.remove(generator);
+        boolean removed = EXPLICIT.remove(generator);
+        registrations++; // after the removal: a lookup between the two must not remember the removed generator
+        return removed;
+    }
+
+    /** Changes whenever an explicit registration does: decisions made with an older value are made again. */
+    static int registrations() {
+        return registrations;
     }
 
     /** @throws IllegalArgumentException naming the generator when its id is not valid */
@@ -110,7 +116,9 @@ public final class SpecializationGenerators {
                 if (specialization != null) {
                     return new Described(generator, checkId(generator.id()), specialization);
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 AgentCounters.writeFailed(type.getName(), new IllegalStateException("specialization generator "
                         + generator.getClass().getName() + " failed to describe the class", e));
             }
@@ -129,7 +137,7 @@ public final class SpecializationGenerators {
         SpecializationGenerator generator = found == null || found.registrations != current ? null
                 : found.generator.get();
         if (generator == null && origin.getClassLoader() != null) {
-            generator = byId(id, origin.getClassLoader());
+            generator = seenBy(id, new ClassLoader[] {origin.getClassLoader()});
             if (generator != null) {
                 known.put(id, new Found(generator, current));
             }
@@ -142,25 +150,33 @@ public final class SpecializationGenerators {
      * found by {@code ServiceLoader}, and an explicit one no loader sees as the last resort. Null when none.
      */
     static SpecializationGenerator byId(String id, ClassLoader... loaders) {
-        SpecializationGenerator anyExplicit = null;
+        SpecializationGenerator seen = seenBy(id, loaders);
+        if (seen != null) {
+            return seen;
+        }
         for (SpecializationGenerator generator : EXPLICIT) {
             if (id.equals(generator.id())) {
-                for (ClassLoader loader : loaders) {
-                    if (sees(loader, generator.getClass())) {
-                        return generator;
-                    }
-                }
-                anyExplicit = anyExplicit == null ? generator : anyExplicit;
+                return generator;
             }
         }
+        return null;
+    }
+
+    /** The generator with {@code id} the first of {@code loaders} sees, explicit before found; null when none. */
+    private static SpecializationGenerator seenBy(String id, ClassLoader[] loaders) {
         for (ClassLoader loader : loaders) {
+            for (SpecializationGenerator generator : EXPLICIT) {
+                if (id.equals(generator.id()) && sees(loader, generator.getClass())) {
+                    return generator;
+                }
+            }
             for (SpecializationGenerator generator : found(loader)) {
                 if (id.equals(generator.id())) {
                     return generator;
                 }
             }
         }
-        return anyExplicit;
+        return null;
     }
 
     /** The ids known to this JVM, explicit and found so far, each with its generator's class (for JMX). */
@@ -215,37 +231,45 @@ public final class SpecializationGenerators {
         return generators;
     }
 
+    /** Tolerates this many broken entries per search: {@code ServiceLoader} skips each, as its iterator allows. */
+    private static final int MAX_BROKEN_ENTRIES = 64;
+
+    /**
+     * The providers {@code loader}'s {@code ServiceLoader} finds. A broken entry (a class that is missing, or fails to
+     * load or construct) is counted and skipped; the entries after it are still found.
+     */
     private static List<WeakReference<SpecializationGenerator>> search(ClassLoader loader) {
         List<WeakReference<SpecializationGenerator>> references = new ArrayList<>();
-        try {
-            for (ServiceLoader.Provider<SpecializationGenerator> provider
-                    : (Iterable<ServiceLoader.Provider<SpecializationGenerator>>)
-                            ServiceLoader.load(SpecializationGenerator.class, loader).stream()::iterator) {
-                SpecializationGenerator generator = instance(provider);
-                if (generator != null) {
-                    references.add(new WeakReference<>(generator));
+        Iterator<SpecializationGenerator> providers = ServiceLoader.load(SpecializationGenerator.class, loader)
+                .iterator();
+        int broken = 0;
+        while (broken <= MAX_BROKEN_ENTRIES) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
                 }
+                SpecializationGenerator generator = instance(providers.next());
+                references.add(new WeakReference<>(generator));
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                broken++;
+                AgentCounters.otherFailure("a specialization generator entry of META-INF/services, seen by " + loader
+                        + ", was skipped", e);
             }
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-            AgentCounters.otherFailure("search specialization generators of " + loader, e);
         }
         return references;
     }
 
-    private static SpecializationGenerator instance(ServiceLoader.Provider<SpecializationGenerator> provider) {
-        try {
-            SpecializationGenerator[] holder = INSTANCES.get(provider.type());
-            synchronized (holder) {
-                if (holder[0] == null) {
-                    SpecializationGenerator generator = provider.get();
-                    checkId(generator.id());
-                    holder[0] = generator;
-                }
-                return holder[0];
+    /** The one instance of its class: the first one found, however many loaders' searches construct one. */
+    private static SpecializationGenerator instance(SpecializationGenerator found) {
+        checkId(found.id());
+        SpecializationGenerator[] holder = INSTANCES.get(found.getClass());
+        synchronized (holder) {
+            if (holder[0] == null) {
+                holder[0] = found;
             }
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-            AgentCounters.otherFailure("specialization generator provider", e);
-            return null;
+            return holder[0];
         }
     }
 }
