@@ -23,15 +23,19 @@ public final class Types {
     /**
      * {@code raw<arguments>}, owned by {@code raw}'s declaring class when it has one.
      *
-     * @throws IllegalArgumentException when the argument count is not {@code raw}'s type parameter count
+     * @throws IllegalArgumentException when {@code raw} is not generic, or the argument count is not its type
+     *     parameter count
      */
     public static ParameterizedType parameterized(Class<?> raw, Type... arguments) {
         return parameterizedWithOwner(raw.getDeclaringClass(), raw, arguments);
     }
 
-    /** @throws IllegalArgumentException when the argument count is not {@code raw}'s type parameter count */
+    /**
+     * @throws IllegalArgumentException when {@code raw} is not generic, or the argument count is not its type
+     *     parameter count
+     */
     public static ParameterizedType parameterizedWithOwner(Type owner, Class<?> raw, Type... arguments) {
-        if (raw.getTypeParameters().length != arguments.length) {
+        if (raw.getTypeParameters().length == 0 || raw.getTypeParameters().length != arguments.length) {
             throw new IllegalArgumentException(raw.getName() + " has " + raw.getTypeParameters().length
                     + " type parameters, not " + arguments.length);
         }

@@ -62,7 +62,9 @@ final class Specializer {
             boolean accepted;
             try {
                 accepted = generator.accepts(specialized.origin);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 throw refused(RefusalReason.GENERATOR_REFUSED, specialized, "the generator failed to check the origin: "
                         + e, e);
             }
@@ -71,9 +73,33 @@ final class Specializer {
                         + " origin", null);
             }
             generators.put(specialized, generator);
+        } else {
+            checkShape(node);
         }
         for (TypeNode child : node.children()) {
             check(child);
+        }
+    }
+
+    /** What would make building a type fail later, found before any generator runs. */
+    private static void checkShape(TypeNode node) throws InvalidClassException {
+        String problem = null;
+        if (node instanceof TypeNode.Parameterized) {
+            TypeNode.Parameterized parameterized = (TypeNode.Parameterized) node;
+            int parameters = parameterized.raw.getTypeParameters().length;
+            if (parameters == 0 || parameters != parameterized.arguments.size()) {
+                problem = Printable.className(parameterized.raw.getName()) + " has " + parameters
+                        + " type parameters, the recipe gives it " + parameterized.arguments.size() + " arguments";
+            }
+        } else if (node instanceof TypeNode.Wildcard && ((TypeNode.Wildcard) node).upper.isEmpty()) {
+            problem = "a wildcard without an upper bound";
+        } else if (node instanceof TypeNode.ArrayOf && ((TypeNode.ArrayOf) node).component instanceof TypeNode.ClassLeaf
+                && ((TypeNode.ClassLeaf) ((TypeNode.ArrayOf) node).component).type == void.class) {
+            problem = "an array of void";
+        }
+        if (problem != null) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, "specialization recipe",
+                    "malformed specialization recipe: " + problem);
         }
     }
 
@@ -157,7 +183,12 @@ final class Specializer {
                     loader[0] = JdkInternals.latestUserDefinedLoader();
                     found[0] = true;
                 }
-                type = Class.forName(name, false, loader[0]);
+                try {
+                    type = Class.forName(name, false, loader[0]);
+                } catch (ClassNotFoundException e) {
+                    // not chained: the JDK's message holds the name as the stream wrote it
+                    throw new ClassNotFoundException(Printable.className(name) + " (named by a specialization recipe)");
+                }
             }
             if (StreamFilters.rejects(in, type, -1)) {
                 throw Refusals.invalidClass(RefusalReason.FILTER, Printable.className(name), "the stream's filter"

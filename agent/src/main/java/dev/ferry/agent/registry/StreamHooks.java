@@ -38,6 +38,9 @@ public final class StreamHooks {
     static final int UNAVAILABLE = 5;
     static final int SPECIALIZATION = 6;
 
+    /** The stream whose specialization recipe this thread is reading, if any. */
+    private static final ThreadLocal<ObjectInputStream> READING_RECIPE = new ThreadLocal<>();
+
     private StreamHooks() {
     }
 
@@ -251,8 +254,21 @@ public final class StreamHooks {
 
     private static Class<?> specialization(ObjectInputStream in, ObjectStreamClass descriptor)
             throws IOException, ClassNotFoundException {
+        if (READING_RECIPE.get() == in) {
+            // a class read by value inside a recipe is a by-value class: a writer never nests a recipe there, and the
+            // generator of a nested recipe would run before the enclosing recipe's ids and origins are checked
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(descriptor.getName()),
+                    "malformed specialization recipe: a specialization where a class by value belongs");
+        }
         int dimensions = in.readUnsignedByte();
-        SpecializationRecipe recipe = SpecializationRecipe.read(in, Specializer.classes(in));
+        SpecializationRecipe recipe;
+        ObjectInputStream outer = READING_RECIPE.get(); // set when this is a by-value class's static-state stream
+        READING_RECIPE.set(in);
+        try {
+            recipe = SpecializationRecipe.read(in, Specializer.classes(in));
+        } finally {
+            READING_RECIPE.set(outer);
+        }
         AgentCounters.specializationRead();
         try {
             Class<?> type = Specializer.materialize(recipe);

@@ -73,7 +73,7 @@ class SpecializationsTest {
     }
 
     /** A generator with its own cache and counter, like one JVM's. */
-    static final class Generator implements SpecializationGenerator {
+    static class Generator implements SpecializationGenerator {
         private final String id;
         private final Map<Specialization, Class<?>> cache = new ConcurrentHashMap<>();
         private final Map<Class<?>, Specialization> made = new ConcurrentHashMap<>();
@@ -215,8 +215,13 @@ class SpecializationsTest {
     }
 
     private static byte[] write(Object graph) throws IOException {
+        return write(graph, null);
+    }
+
+    /** Writes {@code graph}; with {@code forged}, the root's class descriptor carries that recipe instead. */
+    private static byte[] write(Object graph, dev.ferry.agent.recipe.SpecializationRecipe forged) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new HookedOutput(bytes)) {
+        try (ObjectOutputStream out = new HookedOutput(bytes, graph.getClass(), forged)) {
             out.writeObject(graph);
         }
         return bytes.toByteArray();
@@ -322,18 +327,89 @@ class SpecializationsTest {
         byte[] bytes = write(instance(writer.specialize(Template.class, java.util.BitSet.class), "x"));
         dev.ferry.api.Specializations.unregister(writer);
         dev.ferry.api.Specializations.register(reader);
-
-        InvalidClassException refused = assertThrows(InvalidClassException.class, () -> {
-            try (ObjectInputStream in = new HookedInput(new ByteArrayInputStream(bytes))) {
-                in.setObjectInputFilter(info -> info.serialClass() == java.util.BitSet.class
-                        ? java.io.ObjectInputFilter.Status.REJECTED : java.io.ObjectInputFilter.Status.UNDECIDED);
-                in.readObject();
+        // as in ObjectInputStream's own check, a filter that answers null or throws rejects too
+        List<java.io.ObjectInputFilter.Status> answers = java.util.Arrays.asList(
+                java.io.ObjectInputFilter.Status.REJECTED, null);
+        List<java.io.ObjectInputFilter> filters = new ArrayList<>();
+        answers.forEach(answer -> filters.add(info -> info.serialClass() == java.util.BitSet.class ? answer
+                : java.io.ObjectInputFilter.Status.UNDECIDED));
+        filters.add(info -> {
+            if (info.serialClass() == java.util.BitSet.class) {
+                throw new IllegalStateException("not BitSet");
             }
+            return java.io.ObjectInputFilter.Status.UNDECIDED;
         });
 
-        assertTrue(refused.getMessage().contains("the stream's filter rejected java.util.BitSet"),
-                refused.getMessage());
+        for (java.io.ObjectInputFilter filter : filters) {
+            InvalidClassException refused = assertThrows(InvalidClassException.class, () -> {
+                try (ObjectInputStream in = new HookedInput(new ByteArrayInputStream(bytes))) {
+                    in.setObjectInputFilter(filter);
+                    in.readObject();
+                }
+            });
+            assertTrue(refused.getMessage().contains("the stream's filter rejected java.util.BitSet"),
+                    refused.getMessage());
+        }
         assertEquals(0, reader.generated.get());
+    }
+
+    @Test
+    void generator_registered_after_a_class_was_first_written_should_apply_to_later_writes() throws Exception {
+        Generator late = new Generator("unit.late");
+        try {
+            Template object = instance(late.specialize(Template.class, Byte.class), "late");
+            byte[] before = write(object);
+            dev.ferry.api.Specializations.register(late);
+            byte[] after = write(object);
+
+            assertThrows(ClassNotFoundException.class, () -> read(before));
+            assertSame(object.getClass(), read(after).getClass());
+        } finally {
+            dev.ferry.api.Specializations.unregister(late);
+        }
+    }
+
+    @Test
+    void malformed_argument_should_be_refused_before_a_nested_specialization_is_generated() throws Exception {
+        Class<?> inner = writer.specialize(Template.class, Integer.class);
+        dev.ferry.agent.recipe.TypeNode.Specialized nested = new dev.ferry.agent.recipe.TypeNode.Specialized(
+                "unit.boxes", new dev.ferry.agent.recipe.TypeNode.ClassLeaf(Template.class, false),
+                List.of(new dev.ferry.agent.recipe.TypeNode.ClassLeaf(Integer.class, false)));
+        dev.ferry.agent.recipe.TypeNode notGeneric = new dev.ferry.agent.recipe.TypeNode.Parameterized(null,
+                new dev.ferry.agent.recipe.TypeNode.ClassLeaf(String.class, false), List.of());
+        dev.ferry.agent.recipe.SpecializationRecipe forged = new dev.ferry.agent.recipe.SpecializationRecipe(
+                new dev.ferry.agent.recipe.TypeNode.Specialized("unit.boxes",
+                        new dev.ferry.agent.recipe.TypeNode.ClassLeaf(Template.class, false),
+                        List.of(nested, notGeneric)));
+        byte[] bytes = write(instance(inner, "x"), forged);
+        dev.ferry.api.Specializations.unregister(writer);
+        dev.ferry.api.Specializations.register(reader);
+
+        InvalidClassException refused = assertThrows(InvalidClassException.class, () -> read(bytes));
+
+        assertTrue(refused.getMessage().contains("java.lang.String has 0 type parameters"), refused.getMessage());
+        assertEquals(0, reader.generated.get(), "the nested Template<Integer> must not be generated");
+    }
+
+    /** A provider for the ServiceLoader test: public, with a public constructor. */
+    public static final class ServiceGenerator extends Generator {
+        public ServiceGenerator() {
+            super("unit.service");
+        }
+    }
+
+    @Test
+    void broken_service_entry_should_not_hide_the_generators_listed_after_it(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path directory) throws Exception {
+        java.nio.file.Path services = directory.resolve("META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve(SpecializationGenerator.class.getName()),
+                "no.such.Generator\n" + ServiceGenerator.class.getName() + "\n");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {directory.toUri().toURL()}, SpecializationsTest.class.getClassLoader())) {
+            SpecializationGenerator found = SpecializationGenerators.byId("unit.service", loader);
+            assertTrue(found instanceof ServiceGenerator, String.valueOf(found));
+        }
     }
 
     @Test
@@ -398,12 +474,23 @@ class SpecializationsTest {
 
     /** What the instrumented {@code ObjectOutputStream.annotateClass} does. */
     private static final class HookedOutput extends ObjectOutputStream {
-        HookedOutput(ByteArrayOutputStream out) throws IOException {
+        private final Class<?> forgedClass;
+        private final dev.ferry.agent.recipe.SpecializationRecipe forged;
+
+        HookedOutput(ByteArrayOutputStream out, Class<?> forgedClass,
+                dev.ferry.agent.recipe.SpecializationRecipe forged) throws IOException {
             super(out);
+            this.forgedClass = forgedClass;
+            this.forged = forged;
         }
 
         @Override
         protected void annotateClass(Class<?> type) throws IOException {
+            if (forged != null && type == forgedClass) {
+                write(new byte[] {(byte) 0xF5, 'F', 'R', 'Y', StreamHooks.SPECIALIZATION, 0});
+                forged.write(this);
+                return;
+            }
             StreamHooks.annotateClass(this, type);
         }
     }
