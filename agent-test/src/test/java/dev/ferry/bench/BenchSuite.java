@@ -452,19 +452,13 @@ public final class BenchSuite {
                     }
                     return Double.NaN;
                 });
-        Stats base = Stats.of(times.get("baseline"));
-        Stats with = times.containsKey("ferry") ? Stats.of(times.get("ferry")) : null;
-        String ratio = NA;
-        String met = targeted ? NA : "info";
-        if (with != null) {
-            double diff = with.mean() - base.mean();
-            ratio = String.format(Locale.ROOT, "%.2f× (%+.1f ms ±%.1f)", with.mean() / base.mean(), diff,
-                    Stats.diffHalfWidth95(with, base));
-            if (targeted) {
-                met = verdict(diff <= 60, diff, Stats.diffHalfWidth95(with, base), 60);
-            }
-        }
-        rows.add(new String[] {metric, ms(with), ms(base), ratio, targeted ? "≤ +60 ms" : "information", met});
+        Timings timings = Timings.of(times, targeted, 60);
+        Stats base = timings.base;
+        Stats with = timings.with;
+        String ratio = with == null ? NA : String.format(Locale.ROOT, "%.2f× (%+.1f ms ±%.1f)",
+                with.mean() / base.mean(), timings.diff, timings.halfWidth);
+        rows.add(new String[] {metric, ms(with), ms(base), ratio, targeted ? "≤ +60 ms" : "information",
+            timings.met});
         details.append("\n## Start-up of ").append(main.getSimpleName()).append(" (wall time of the process, ms)\n\n");
         appendStats("baseline", base, "ms");
         if (with != null) {
@@ -515,20 +509,13 @@ public final class BenchSuite {
             }
             return perClass;
         });
-        Stats base = Stats.of(times.get("baseline"));
-        Stats with = times.containsKey("ferry") ? Stats.of(times.get("ferry")) : null;
-        String ratio = NA;
-        String met = targeted ? NA : "info";
-        if (with != null) {
-            double diff = with.mean() - base.mean();
-            ratio = String.format(Locale.ROOT, "%+.2f µs/class ±%.2f (%.2f×)", diff,
-                    Stats.diffHalfWidth95(with, base), with.mean() / base.mean());
-            if (targeted) {
-                met = verdict(diff <= 10, diff, Stats.diffHalfWidth95(with, base), 10);
-            }
-        }
+        Timings timings = Timings.of(times, targeted, 10);
+        Stats base = timings.base;
+        Stats with = timings.with;
+        String ratio = with == null ? NA : String.format(Locale.ROOT, "%+.2f µs/class ±%.2f (%.2f×)", timings.diff,
+                timings.halfWidth, with.mean() / base.mean());
         rows.add(new String[] {metric + " (µs/class, " + count + " classes)", us(with), us(base), ratio,
-            targeted ? "≤ +10 µs/class" : "information", met});
+            targeted ? "≤ +10 µs/class" : "information", timings.met});
         details.append("\n## ").append(metric).append("\n\n").append(count)
                 .append(" classes timed after ").append(warmupClasses)
                 .append(" untimed warm-up classes, in every JVM; per-JVM loop time per class, µs:\n\n");
@@ -539,6 +526,31 @@ public final class BenchSuite {
         details.append("\nThe ").append(warmupClasses)
                 .append(" warm-up classes (first use of the class loading path and of the agent), ms per JVM:\n\n");
         firstClasses.forEach((variant, values) -> appendStats(variant, Stats.of(values), "ms"));
+    }
+
+    /**
+     * Per-process timings of the baseline and (when Ferry ran) the agent variant: the difference of their means, its
+     * 95% half-width, and the verdict against {@code maxDiff} when the row has a target.
+     */
+    private static final class Timings {
+        final Stats base;
+        final Stats with;
+        final double diff;
+        final double halfWidth;
+        final String met;
+
+        private Timings(Stats base, Stats with, boolean targeted, double maxDiff) {
+            this.base = base;
+            this.with = with;
+            this.diff = with == null ? Double.NaN : with.mean() - base.mean();
+            this.halfWidth = with == null ? Double.NaN : Stats.diffHalfWidth95(with, base);
+            this.met = !targeted ? "info" : with == null ? NA : verdict(diff <= maxDiff, diff, halfWidth, maxDiff);
+        }
+
+        static Timings of(Map<String, List<Double>> times, boolean targeted, double maxDiff) {
+            return new Timings(Stats.of(times.get("baseline")),
+                    times.containsKey("ferry") ? Stats.of(times.get("ferry")) : null, targeted, maxDiff);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ process runs
