@@ -1,8 +1,8 @@
 package dev.ferry.it.byvalue;
 
-import static dev.ferry.it.byvalue.ReportedChecks.assertNoTransformFailure;
+import static dev.ferry.it.support.ReportedCounters.assertCounted;
+import static dev.ferry.it.support.ReportedCounters.assertNoTransformFailure;
 import static dev.ferry.it.support.ReportedVerdicts.assertPassed;
-import static dev.ferry.it.byvalue.ReportedChecks.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
@@ -90,10 +90,6 @@ class ByValueRoundTripIT {
         assertEquals("", run.stderr(), () -> "the reader printed on stderr\n" + run.report());
         assertNoTransformFailure(run);
         run.assertSucceeded();
-    }
-
-    private static void assertCounted(JvmRun run, String counter) {
-        assertTrue(counter(run, counter) > 0, () -> "the counter " + counter + " should be positive\n" + run.report());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ferry.it.catalog;
 
+import static dev.ferry.it.support.ReportedCounters.assertNoTransformFailure;
 import static dev.ferry.it.support.ReportedVerdicts.assertPassed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,14 +11,12 @@ import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
 import dev.ferry.it.Once;
-import dev.ferry.it.support.FerryCounters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -69,13 +68,6 @@ class LambdaCatalogIT {
         assertEquals("", run.stderr(), () -> "the reader printed on stderr\n" + run.report());
         assertNoTransformFailure(run);
         run.assertSucceeded();
-    }
-
-    private static void assertNoTransformFailure(JvmRun run) {
-        Map<String, Long> counters = FerryCounters.parse(run.stdout());
-        assertEquals(Optional.of(0L), Optional.ofNullable(counters.get(FerryCounters.TRANSFORM_FAILURES)),
-                () -> "the agent should count no transform failure (and its counters should be readable)\n"
-                        + run.report());
     }
 
     private static Written written(Jdk jdk) {

@@ -1,7 +1,6 @@
 package dev.ferry.it.specialize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.JvmRun;
 import dev.ferry.it.support.FerryCounters;
@@ -23,21 +22,6 @@ final class ProgramOutput {
         List<String> foreign = run.stdoutLines().stream()
                 .filter(line -> PROGRAM_LINES.stream().noneMatch(line::startsWith)).toList();
         assertEquals(List.of(), foreign, () -> "lines the program did not print\n" + run.report());
-    }
-
-    /** The counter from the program's {@code COUNTERS} line; -1 when there is none. */
-    static long counter(JvmRun run, String name) {
-        return FerryCounters.parse(run.stdout()).getOrDefault(name, -1L);
-    }
-
-    static void assertCounted(JvmRun run, String counter) {
-        assertTrue(counter(run, counter) > 0, () -> "the counter " + counter + " should be positive\n" + run.report());
-    }
-
-    static void assertNoTransformFailure(JvmRun run) {
-        assertEquals(0L, counter(run, FerryCounters.TRANSFORM_FAILURES),
-                () -> "the agent should count no transform failure (and its counters should be readable)\n"
-                        + run.report());
     }
 
     /** The one {@code <prefix> <name> <text>} line's text. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.ferry.it.support.ReportedCounters;
 import dev.ferry.it.support.KeyFiles;
 import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.Jdk;
@@ -55,19 +56,19 @@ class SpecializationRoundTripIT {
                         dynamicTest("ferry_should_stay_silent_in_the_writer",
                                 () -> ProgramOutput.assertFerrySilent(written(writer).run())),
                         dynamicTest("writer_should_count_the_specializations_it_wrote",
-                                () -> ProgramOutput.assertCounted(written(writer).run(),
+                                () -> ReportedCounters.assertCounted(written(writer).run(),
                                         "specializations.written")))));
         Stream<DynamicNode> readers = Stream.of(Jdk.values()).flatMap(writer -> Stream.of(Jdk.values())
                 .map(reader -> dynamicContainer("written on " + writer + ", read on " + reader, Stream.concat(
                         Stream.of(
                                 dynamicTest("reader_should_end_normally_and_ferry_should_stay_silent", () -> {
                                     ProgramOutput.assertFerrySilent(read(writer, reader));
-                                    ProgramOutput.assertNoTransformFailure(read(writer, reader));
+                                    ReportedCounters.assertNoTransformFailure(read(writer, reader));
                                     read(writer, reader).assertSucceeded();
                                 }),
                                 dynamicTest("reader_should_count_the_specializations_it_read_and_materialized", () -> {
-                                    ProgramOutput.assertCounted(read(writer, reader), "specializations.read");
-                                    ProgramOutput.assertCounted(read(writer, reader), "specializations.materialized");
+                                    ReportedCounters.assertCounted(read(writer, reader), "specializations.read");
+                                    ReportedCounters.assertCounted(read(writer, reader), "specializations.materialized");
                                 })),
                         SpecializationReader.checks().stream().map(check -> dynamicTest(check,
                                 () -> assertPassed(read(writer, reader), check)))))));
@@ -77,7 +78,7 @@ class SpecializationRoundTripIT {
     private static void assertWriterWroteAll(Written written) {
         JvmRun run = written.run();
         assertEquals(List.of(), run.linesAfter("FAIL "), () -> "the writer failed some scenarios\n" + run.report());
-        ProgramOutput.assertNoTransformFailure(run);
+        ReportedCounters.assertNoTransformFailure(run);
         run.assertSucceeded();
     }
 
