@@ -225,13 +225,26 @@ public abstract class TypeNode {
                 ClassLeaf origin = readLeaf(reading, in.readUnsignedByte());
                 return new Specialized(id, origin, readAll(reading, depth));
             case ARRAY:
-                return new ArrayOf(read(reading, depth + 1));
+                TypeNode component = read(reading, depth + 1);
+                if (component instanceof ClassLeaf && ((ClassLeaf) component).type == void.class) {
+                    throw malformed("an array of void");
+                }
+                return new ArrayOf(component);
             case PARAMETERIZED:
                 TypeNode owner = in.readBoolean() ? read(reading, depth + 1) : null;
                 ClassLeaf raw = readLeaf(reading, in.readUnsignedByte());
-                return new Parameterized(owner, raw, readAll(reading, depth));
+                List<TypeNode> arguments = readAll(reading, depth);
+                int parameters = raw.type.getTypeParameters().length;
+                if (parameters == 0 || parameters != arguments.size()) {
+                    throw malformed(Printable.className(raw.type.getName()) + " has " + parameters
+                            + " type parameters, the recipe gives it " + arguments.size() + " arguments");
+                }
+                return new Parameterized(owner, raw, arguments);
             case WILDCARD:
                 List<TypeNode> upper = readAll(reading, depth);
+                if (upper.isEmpty()) {
+                    throw malformed("a wildcard without an upper bound");
+                }
                 return new Wildcard(upper, readAll(reading, depth));
             default:
                 throw malformed("unknown type kind " + kind);

@@ -73,33 +73,9 @@ final class Specializer {
                         + " origin", null);
             }
             generators.put(specialized, generator);
-        } else {
-            checkShape(node);
         }
         for (TypeNode child : node.children()) {
             check(child);
-        }
-    }
-
-    /** What would make building a type fail later, found before any generator runs. */
-    private static void checkShape(TypeNode node) throws InvalidClassException {
-        String problem = null;
-        if (node instanceof TypeNode.Parameterized) {
-            TypeNode.Parameterized parameterized = (TypeNode.Parameterized) node;
-            int parameters = parameterized.raw.getTypeParameters().length;
-            if (parameters == 0 || parameters != parameterized.arguments.size()) {
-                problem = Printable.className(parameterized.raw.getName()) + " has " + parameters
-                        + " type parameters, the recipe gives it " + parameterized.arguments.size() + " arguments";
-            }
-        } else if (node instanceof TypeNode.Wildcard && ((TypeNode.Wildcard) node).upper.isEmpty()) {
-            problem = "a wildcard without an upper bound";
-        } else if (node instanceof TypeNode.ArrayOf && ((TypeNode.ArrayOf) node).component instanceof TypeNode.ClassLeaf
-                && ((TypeNode.ClassLeaf) ((TypeNode.ArrayOf) node).component).type == void.class) {
-            problem = "an array of void";
-        }
-        if (problem != null) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, "specialization recipe",
-                    "malformed specialization recipe: " + problem);
         }
     }
 
