@@ -12,9 +12,9 @@ import java.util.Map;
 final class ByValueProbe {
 
     /** The class of the loaders Ferry's registry defines materialized classes in. */
-    static final String RECIPE_LOADER = "dev.ferry.agent.registry.RecipeClassLoader";
+    static final String RECIPE_LOADER = "dev.ferry.boot.byvalue.RecipeClassLoader";
 
-    private static final String COUNTERS = "dev.ferry.agent.diagnostics.AgentCounters";
+    private static final String COUNTERS = "dev.ferry.boot.diagnostics.AgentCounters";
     private static final String HINT = "run with -javaagent:ferry-agent.jar=keyFile=PATH (PATH: at least 32 random"
             + " bytes); BenchSuite --only byvalue does";
 

@@ -63,7 +63,7 @@ public class SpecializationRoundTripBench {
 
     /** Ferry's {@code specializations.read} counter, from its boot classes. */
     static long specializationsRead() throws ReflectiveOperationException {
-        Class<?> counters = Class.forName("dev.ferry.agent.diagnostics.AgentCounters", false, null);
+        Class<?> counters = Class.forName("dev.ferry.boot.diagnostics.AgentCounters", false, null);
         return (Long) ((Map<?, ?>) counters.getMethod("snapshot").invoke(null)).get("specializations.read");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 final class MaterializedLoaders {
 
     static final String CHECK = "materialized_classes_live_in_ferrys_loader_below_their_supertypes_loaders";
-    static final String FERRY_LOADER = "dev.ferry.agent.registry.RecipeClassLoader";
+    static final String FERRY_LOADER = "dev.ferry.boot.byvalue.RecipeClassLoader";
 
     private static final List<String> SCENARIOS = List.of(
             "byte_buddy_fixed_value_override_loaded_with_wrapper",

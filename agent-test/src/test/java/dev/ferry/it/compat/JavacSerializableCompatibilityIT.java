@@ -93,7 +93,7 @@ class JavacSerializableCompatibilityIT {
         FERRY_WRITER.get();
         String written = latin1(file("M"));
         assertTrue(written.contains("java.lang.invoke.SerializedLambda"), "the serializable lambda keeps the JDK form");
-        assertTrue(written.contains("dev.ferry.agent.recipe.LambdaRecipe"), "the plain lambda is a Ferry recipe");
+        assertTrue(written.contains("dev.ferry.boot.lambda.LambdaRecipe"), "the plain lambda is a Ferry recipe");
     }
 
     private static void assertPassed(JvmRun run, String check) {

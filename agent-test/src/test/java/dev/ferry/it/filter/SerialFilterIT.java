@@ -44,7 +44,7 @@ class SerialFilterIT {
     @Test
     void filter_rejecting_ferry_recipes_should_refuse_every_ferry_lambda() {
         assertEquals(List.of("REFUSED java.io.InvalidClassException: filter status: REJECTED"),
-                readWith("!dev.ferry.agent.recipe.*"));
+                readWith("!dev.ferry.boot.lambda.*"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class SerialFilterIT {
     @Test
     void allow_list_naming_the_recipe_the_interfaces_and_the_proxies_should_read_both_lambdas() {
         // JDK proxy classes of public interfaces live in the dynamic modules' packages jdk.proxy1, jdk.proxy2, ...
-        assertEquals(List.of("FIRST 4", "SECOND 1"), readWith("dev.ferry.agent.recipe.LambdaRecipe;"
+        assertEquals(List.of("FIRST 4", "SECOND 1"), readWith("dev.ferry.boot.lambda.LambdaRecipe;"
                 + "java.util.function.*;dev.ferry.it.filter.*;java.base/*;jdk.proxy1.*;jdk.proxy2.*;!*"));
     }
 }

@@ -17,7 +17,7 @@ final class RefusalReasons {
 
     static Map<String, Long> snapshot() {
         try {
-            Class<?> counters = Class.forName("dev.ferry.agent.diagnostics.AgentCounters", true, null);
+            Class<?> counters = Class.forName("dev.ferry.boot.diagnostics.AgentCounters", true, null);
             @SuppressWarnings("unchecked")
             Map<String, Long> byReason = (Map<String, Long>) counters.getMethod("refusalsByReason").invoke(null);
             return new TreeMap<>(byReason);

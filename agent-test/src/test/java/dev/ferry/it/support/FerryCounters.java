@@ -22,7 +22,7 @@ public final class FerryCounters {
     public static Optional<Map<String, Long>> snapshot() {
         Class<?> counters;
         try {
-            counters = Class.forName("dev.ferry.agent.diagnostics.AgentCounters", true, null);
+            counters = Class.forName("dev.ferry.boot.diagnostics.AgentCounters", true, null);
         } catch (ClassNotFoundException absent) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package dev.ferry.agent.install;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.LambdaTransformer;
 import java.io.InputStream;

@@ -26,9 +26,7 @@ import java.util.jar.JarFile;
 final class RuntimeInjector {
 
     /** The packages defined in the boot loader; they use {@code java.base} only (checked by a test). */
-    static final List<String> BOOT_PACKAGES = List.of("dev/ferry/agent/runtime/", "dev/ferry/agent/recipe/",
-            "dev/ferry/agent/diagnostics/", "dev/ferry/agent/registry/", "dev/ferry/agent/security/",
-            "dev/ferry/api/");
+    static final List<String> BOOT_PACKAGES = List.of("dev/ferry/boot/", "dev/ferry/api/");
 
     private RuntimeInjector() {
     }
@@ -70,7 +68,7 @@ final class RuntimeInjector {
 
     private static boolean isDefinedInBootLoader() {
         try {
-            Class.forName("dev.ferry.agent.runtime.LambdaBootstrap", false, null);
+            Class.forName("dev.ferry.boot.lambda.LambdaBootstrap", false, null);
             return true;
         } catch (ClassNotFoundException e) {
             return false;

@@ -1,8 +1,8 @@
 package dev.ferry.agent.install;
 
 import dev.ferry.agent.config.AgentOptions;
-import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.diagnostics.FerryLog;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.FerryLog;
 import dev.ferry.agent.instrument.AsmClassFileInspector;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
@@ -13,10 +13,10 @@ import dev.ferry.agent.instrument.StreamHooksTransformer;
 import dev.ferry.agent.jfr.JfrEvents;
 import dev.ferry.agent.jmx.AgentMXBean;
 import dev.ferry.agent.jmx.MXBeanRegistration;
-import dev.ferry.agent.registry.ByValue;
-import dev.ferry.agent.runtime.LambdaBootstrap;
-import dev.ferry.agent.security.IntegrityKey;
-import dev.ferry.agent.security.ReferencePolicy;
+import dev.ferry.boot.byvalue.ByValue;
+import dev.ferry.boot.lambda.LambdaBootstrap;
+import dev.ferry.boot.security.IntegrityKey;
+import dev.ferry.boot.security.ReferencePolicy;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Set;

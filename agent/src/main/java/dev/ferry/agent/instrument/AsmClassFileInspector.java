@@ -1,7 +1,7 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.registry.ClassFacts;
-import dev.ferry.agent.registry.ClassFileInspector;
+import dev.ferry.boot.byvalue.ClassFacts;
+import dev.ferry.boot.byvalue.ClassFileInspector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

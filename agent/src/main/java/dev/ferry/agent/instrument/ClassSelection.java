@@ -1,6 +1,6 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.runtime.NamePrefixes;
+import dev.ferry.boot.security.NamePrefixes;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public final class ClassSelection {
             "java/util/function/IntUnaryOperator", "java/util/function/LongUnaryOperator",
             "java/util/function/DoubleUnaryOperator");
 
-    private static final List<String> NEVER = List.of("dev/ferry/agent/", "dev/ferry/shaded/", "java/", "javax/",
+    private static final List<String> NEVER = List.of("dev/ferry/agent/", "dev/ferry/boot/", "dev/ferry/api/", "dev/ferry/shaded/", "java/", "javax/",
             "jdk/", "sun/", "com/sun/");
 
     private final List<String> includes;

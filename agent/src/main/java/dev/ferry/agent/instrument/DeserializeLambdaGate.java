@@ -8,7 +8,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * Writes the {@code $deserializeLambda$} of a prepared class. {@code SerializedLambda.readResolve} calls it with
  * whatever a stream says; it must accept exactly what javac's accepts and refuse the rest with a message saying what
- * was refused ({@code dev.ferry.agent.runtime.SerializedLambdaGate}):
+ * was refused ({@code dev.ferry.boot.lambda.SerializedLambdaGate}):
  * <ul>
  *   <li>no javac method (the class has no serializable lambda): always refuse;</li>
  *   <li>javac's method present: it is renamed and chained, so javac's lambdas deserialize exactly as before, and its
@@ -20,7 +20,7 @@ final class DeserializeLambdaGate {
     static final String NAME = "$deserializeLambda$";
     static final String JAVAC_DESERIALIZER_RENAMED = "$deserializeLambda$javac";
     private static final String DESCRIPTOR = "(Ljava/lang/invoke/SerializedLambda;)Ljava/lang/Object;";
-    private static final String GATE = "dev/ferry/agent/runtime/SerializedLambdaGate";
+    private static final String GATE = "dev/ferry/boot/lambda/SerializedLambdaGate";
     private static final String ILLEGAL_ARGUMENT = "java/lang/IllegalArgumentException";
 
     private DeserializeLambdaGate() {

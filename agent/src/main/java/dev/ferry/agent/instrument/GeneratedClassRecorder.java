@@ -1,8 +1,8 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.registry.GeneratedClasses;
-import dev.ferry.agent.runtime.NamePrefixes;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.byvalue.GeneratedClasses;
+import dev.ferry.boot.security.NamePrefixes;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         if (classBeingRedefined != null || loader == null || className == null
-                || loader == ClassLoader.getPlatformClassLoader() || className.startsWith("dev/ferry/agent/")
+                || loader == ClassLoader.getPlatformClassLoader() || (className.startsWith("dev/ferry/agent/") || className.startsWith("dev/ferry/boot/"))
                 || isProxyName(className) || NamePrefixes.matchesAny(className, byName) || ASKING.get() != null) {
             return null;
         }

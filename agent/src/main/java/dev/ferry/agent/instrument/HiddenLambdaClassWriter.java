@@ -1,7 +1,7 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.runtime.LambdaClassSpinner;
-import dev.ferry.agent.runtime.LambdaSite;
+import dev.ferry.boot.lambda.LambdaClassSpinner;
+import dev.ferry.boot.lambda.LambdaSite;
 import java.io.Serializable;
 import java.lang.invoke.MethodType;
 import java.util.LinkedHashSet;
@@ -21,7 +21,7 @@ import org.objectweb.asm.Type;
 public final class HiddenLambdaClassWriter implements LambdaClassSpinner {
 
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
-    private static final String SITE = "dev/ferry/agent/runtime/LambdaSite";
+    private static final String SITE = "dev/ferry/boot/lambda/LambdaSite";
     /** The box class of each primitive {@link Type#getSort()}; null for references. */
     private static final String[] BOXES = new String[Type.METHOD + 1];
 
@@ -118,7 +118,7 @@ public final class HiddenLambdaClassWriter implements LambdaClassSpinner {
             box(code, captured);
             code.visitInsn(Opcodes.AASTORE);
         }
-        code.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/ferry/agent/recipe/LambdaRecipe", "writeReplacement",
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/ferry/boot/lambda/LambdaRecipe", "writeReplacement",
                 "(L" + SITE + ";[Ljava/lang/Object;)Ljava/lang/Object;", false);
         code.visitInsn(Opcodes.ARETURN);
         code.visitMaxs(0, 0);

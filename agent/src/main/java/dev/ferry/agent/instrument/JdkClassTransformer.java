@@ -1,6 +1,6 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.AgentCounters;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.runtime.SymbolicCallSite;
+import dev.ferry.boot.lambda.SymbolicCallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import org.objectweb.asm.Type;
 /**
  * Rewrites each {@code invokedynamic} of a class whose bootstrap is {@code LambdaMetafactory.metafactory} or a
  * non-serializable {@code altMetafactory} (javac uses it for marker interfaces and bridges too) to link through
- * {@code dev.ferry.agent.runtime.LambdaBootstrap}, and collects the class's call-site table.
+ * {@code dev.ferry.boot.lambda.LambdaBootstrap}, and collects the class's call-site table.
  *
  * <p>Serializable call sites ({@code FLAG_SERIALIZABLE}) are left exactly as javac wrote them: they keep the JDK's
  * serial form, which readers without Ferry understand, and javac's {@code $deserializeLambda$} keeps serving them.
@@ -29,7 +29,7 @@ final class LambdaCallSiteRewriter extends ClassVisitor {
 
     static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
     private static final Handle FERRY_BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC,
-            "dev/ferry/agent/runtime/LambdaBootstrap", "metafactory",
+            "dev/ferry/boot/lambda/LambdaBootstrap", "metafactory",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
                     + "[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
             false);

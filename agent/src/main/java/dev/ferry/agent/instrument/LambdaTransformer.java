@@ -1,7 +1,7 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.runtime.LambdaSiteTables;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.lambda.LambdaSiteTables;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;

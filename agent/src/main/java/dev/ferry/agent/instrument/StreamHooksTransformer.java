@@ -1,5 +1,6 @@
 package dev.ferry.agent.instrument;
 
+import dev.ferry.boot.wire.StreamHooks;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -9,7 +10,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Puts a call to {@code dev.ferry.agent.registry.StreamHooks} at the start of four methods of {@code java.io}, the
+ * Puts a call to {@code dev.ferry.boot.wire.StreamHooks} at the start of four methods of {@code java.io}, the
  * extension points the serialization protocol has for class annotations: {@code ObjectOutputStream.annotateClass}
  * and {@code annotateProxyClass} (empty in the JDK), {@code ObjectInputStream.resolveClass} and
  * {@code resolveProxyClass} (which return the hook's class when it has one). Method bodies only, so the classes can be
@@ -22,7 +23,7 @@ public final class StreamHooksTransformer extends JdkClassTransformer {
     static final String INPUT = "java/io/ObjectInputStream";
     /** The classes this transformer changes. */
     public static final Set<String> HOOKED = Set.of(OUTPUT, INPUT);
-    private static final String HOOKS = "dev/ferry/agent/registry/StreamHooks";
+    private static final String HOOKS = "dev/ferry/boot/wire/StreamHooks";
     private static final String BLOCK_DATA_INPUT_TYPE = "java/io/ObjectInputStream$BlockDataInputStream";
     private static final String BLOCK_DATA_INPUT = "L" + BLOCK_DATA_INPUT_TYPE + ";";
     /** The first byte of Ferry's class annotation ({@code StreamHooks}' marker). */

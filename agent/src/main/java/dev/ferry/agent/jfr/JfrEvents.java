@@ -1,7 +1,7 @@
 package dev.ferry.agent.jfr;
 
-import dev.ferry.agent.diagnostics.FerryEvents;
-import dev.ferry.agent.diagnostics.RefusalReason;
+import dev.ferry.boot.diagnostics.FerryEvents;
+import dev.ferry.boot.diagnostics.RefusalReason;
 
 /**
  * Reports Ferry's events to JDK Flight Recorder: {@code dev.ferry.Materialization}, {@code dev.ferry.Refusal} and

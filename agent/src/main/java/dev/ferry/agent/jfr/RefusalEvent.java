@@ -1,5 +1,6 @@
 package dev.ferry.agent.jfr;
 
+import dev.ferry.boot.diagnostics.RefusalReason;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;

@@ -1,9 +1,9 @@
 package dev.ferry.agent.jmx;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.registry.ClassRegistry;
-import dev.ferry.agent.registry.SpecializationGenerators;
-import dev.ferry.agent.runtime.LambdaSiteTables;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.byvalue.ClassRegistry;
+import dev.ferry.boot.specialize.SpecializationGenerators;
+import dev.ferry.boot.lambda.LambdaSiteTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.ferry.agent.jmx;
 
+import dev.ferry.boot.security.Refusals;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ferry.agent.jmx;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
-import dev.ferry.agent.diagnostics.ManagementHook;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.ManagementHook;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.util.Map;

@@ -10,13 +10,13 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Makes {@code ManagementFactory.getPlatformMBeanServer()} hand the server it returns to
- * {@code dev.ferry.agent.diagnostics.ManagementHook.serverReady} first (method body only, so it also works by
+ * {@code dev.ferry.boot.diagnostics.ManagementHook.serverReady} first (method body only, so it also works by
  * retransformation).
  */
 public final class ManagementFactoryTransformer extends JdkClassTransformer {
 
     static final String OWNER = "java/lang/management/ManagementFactory";
-    private static final String HOOK = "dev/ferry/agent/diagnostics/ManagementHook";
+    private static final String HOOK = "dev/ferry/boot/diagnostics/ManagementHook";
 
     ManagementFactoryTransformer() {
         super(Set.of(OWNER));

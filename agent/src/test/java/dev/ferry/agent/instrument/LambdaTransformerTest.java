@@ -6,19 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.agent.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.AgentCounters;
 import example.fixtures.NoLambdas;
 import example.fixtures.OnlySerializableLambdas;
 import example.fixtures.PlainLambdas;
-import dev.ferry.agent.runtime.LambdaSiteTables;
-import dev.ferry.agent.runtime.SymbolicCallSite;
+import dev.ferry.boot.lambda.LambdaSiteTables;
+import dev.ferry.boot.lambda.SymbolicCallSite;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LambdaTransformerTest {
 
-    private static final String FERRY = "dev/ferry/agent/runtime/LambdaBootstrap.metafactory";
+    private static final String FERRY = "dev/ferry/boot/lambda/LambdaBootstrap.metafactory";
     private static final String JDK_ALT = "java/lang/invoke/LambdaMetafactory.altMetafactory";
 
     private final ClassLoader loader = new ClassLoader(null) { };

@@ -1,5 +1,6 @@
 package dev.ferry.agent.instrument;
 
+import dev.ferry.boot.wire.StreamHooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -42,7 +43,7 @@ class StreamHooksTransformerTest {
                         if (first.size() < 3) {
                             first.add(method);
                         }
-                        if (owner.equals("dev/ferry/agent/registry/StreamHooks") && (first.size() == 1
+                        if (owner.equals("dev/ferry/boot/wire/StreamHooks") && (first.size() == 1
                                 || first.equals(List.of("getBlockDataMode", "peek", method)))) {
                             calls.add(name + ": " + method + methodDescriptor);
                         }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.agent.diagnostics.FerryEvents;
-import dev.ferry.agent.diagnostics.RefusalReason;
+import dev.ferry.boot.diagnostics.FerryEvents;
+import dev.ferry.boot.diagnostics.RefusalReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

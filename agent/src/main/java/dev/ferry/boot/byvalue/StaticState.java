@@ -1,0 +1,79 @@
+package dev.ferry.boot.byvalue;
+
+import dev.ferry.boot.jdk.JdkInternals;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/**
+ * Restores the static fields a generator set on the writer's class, from a recipe's verified nested stream. The
+ * fields are set without initializing the class (its static initializer runs when the application first uses it,
+ * after the stream's filter accepted it), and the nested stream is filtered like the stream being read.
+ */
+public final class StaticState {
+
+    /** The stream whose class annotation is being resolved on this thread, for its filter. */
+    private static final ThreadLocal<ObjectInputStream> READING = new ThreadLocal<>();
+
+    private StaticState() {
+    }
+
+    /** Runs {@code resolution} with {@code in} as the stream whose filter applies to static state read meanwhile. */
+    public static <T> T whileReading(ObjectInputStream in, Resolution<T> resolution) throws IOException,
+            ClassNotFoundException {
+        ObjectInputStream outer = READING.get();
+        READING.set(in);
+        try {
+            return resolution.resolve();
+        } finally {
+            if (outer == null) {
+                READING.remove();
+            } else {
+                READING.set(outer);
+            }
+        }
+    }
+
+    /** A resolution that reads a stream. */
+    public interface Resolution<T> {
+        T resolve() throws IOException, ClassNotFoundException;
+    }
+
+    static void apply(Class<?> type, byte[] state) throws IOException, ClassNotFoundException,
+            ReflectiveOperationException {
+        if (state.length == 0) {
+            return;
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
+            ObjectInputStream outer = READING.get();
+            ObjectInputFilter filter = outer == null ? null : outer.getObjectInputFilter();
+            if (filter != null && filter != in.getObjectInputFilter()) {
+                in.setObjectInputFilter(filter);
+            }
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                Object value = in.readObject();
+                Field field = type.getDeclaredField(name);
+                int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || !fits(field.getType(), value)) {
+                    throw new InvalidClassException(type.getName(), "static state names field " + name
+                            + ", which is not a static non-final field of a type its value has");
+                }
+                JdkInternals.putStatic(field, value);
+            }
+        }
+    }
+
+    private static boolean fits(Class<?> type, Object value) {
+        if (!type.isPrimitive()) {
+            return value == null || type.isInstance(value);
+        }
+        return value != null && java.lang.invoke.MethodType.methodType(type).wrap().returnType()
+                .isInstance(value);
+    }
+}

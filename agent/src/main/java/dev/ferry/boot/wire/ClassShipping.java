@@ -1,0 +1,310 @@
+package dev.ferry.boot.wire;
+
+import dev.ferry.boot.byvalue.ByValue;
+import dev.ferry.boot.byvalue.ClassFacts;
+import dev.ferry.boot.byvalue.GeneratedClasses;
+import dev.ferry.boot.jdk.JdkInternals;
+import dev.ferry.api.SpecializationGenerator;
+import dev.ferry.boot.specialize.SpecializationGenerators;
+import dev.ferry.boot.specialize.SpecializationShipping;
+import dev.ferry.boot.byvalue.ClassRecipe;
+import dev.ferry.boot.specialize.SpecializationRecipe;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The writer's decision, once per class: write it by name as the JDK does, or as the {@link SpecializationRecipe} of
+ * the generator that describes it, or ship it by value as a {@link ClassRecipe}, or mark it as generated but not shippable so the reader can say why it cannot find it.
+ *
+ * <p>A class is generated when its defining loader cannot return its class file by name (the JVM's own criterion for
+ * "importable"); classes Ferry saw defined that way have their bytes recorded ({@link GeneratedClasses}). Hidden
+ * classes are generated too, but their bytes never pass the class-file hook. {@code byName} and {@code byValue}
+ * override the criterion for chosen packages.
+ */
+public final class ClassShipping {
+
+    public enum Kind { BY_NAME, BY_VALUE, SPECIALIZATION, NO_KEY, UNAVAILABLE }
+
+    /** What to write for one class. */
+    public static final class Shipment {
+        public static final Shipment BY_NAME = new Shipment(Kind.BY_NAME, null, null, null);
+
+        public final Kind kind;
+        /** {@link Kind#BY_VALUE} only. */
+        public final ClassRecipe recipe;
+        /** {@link Kind#SPECIALIZATION} only. */
+        public final SpecializationRecipe specialization;
+        public final String reason;
+        /**
+         * The generators' registrations this decision was made under ({@link SpecializationGenerators#registrations});
+         * null when no generator was asked.
+         */
+        public final List<SpecializationGenerator> registrations;
+
+        private Shipment(Kind kind, ClassRecipe recipe, SpecializationRecipe specialization, String reason) {
+            this(kind, recipe, specialization, reason, null);
+        }
+
+        private Shipment(Kind kind, ClassRecipe recipe, SpecializationRecipe specialization, String reason,
+                List<SpecializationGenerator> registrations) {
+            this.kind = kind;
+            this.recipe = recipe;
+            this.specialization = specialization;
+            this.reason = reason;
+            this.registrations = registrations;
+        }
+
+        Shipment madeUnder(List<SpecializationGenerator> generatorRegistrations) {
+            return new Shipment(kind, recipe, specialization, reason, generatorRegistrations);
+        }
+
+        public static Shipment byValue(ClassRecipe recipe) {
+            return new Shipment(Kind.BY_VALUE, recipe, null, null);
+        }
+
+        public static Shipment specialization(SpecializationRecipe recipe) {
+            return new Shipment(Kind.SPECIALIZATION, null, recipe, null);
+        }
+
+        public static Shipment noKey() {
+            return new Shipment(Kind.NO_KEY, null, null, null);
+        }
+
+        public static Shipment unavailable(String reason) {
+            return new Shipment(Kind.UNAVAILABLE, null, null, reason);
+        }
+    }
+
+    /**
+     * Static fields generators use as their own bookkeeping on the writer, which instances never read: CGLIB (and
+     * Spring's copy) keeps its factory's data and the callback filter it matches cached classes with there.
+     */
+    private static final Set<String> GENERATOR_CACHES = Set.of("CGLIB$FACTORY_DATA", "CGLIB$CALLBACK_FILTER");
+
+    /** The classes this thread is deciding about: a class's static state is written while deciding it. */
+    private static final ThreadLocal<Set<Class<?>>> DECIDING = ThreadLocal.withInitial(java.util.HashSet::new);
+
+    /**
+     * The decision, computed once per class. A class's static state is written while deciding it, and a static value
+     * that refers back to the class (directly or through another class) asks for the same decision again on this
+     * thread: refused there, so that decisions already made cost a {@code ClassValue} lookup and nothing more.
+     */
+    private static final ClassValue<Shipment> SHIPMENTS = new ClassValue<>() {
+        @Override
+        protected Shipment computeValue(Class<?> type) {
+            Set<Class<?>> deciding = DECIDING.get();
+            if (!deciding.add(type)) {
+                throw new UncheckedIOException(new NotSerializableException(type.getName() + ": generated class"
+                        + " cannot be written: its static state or its type arguments refer back to the class itself,"
+                        + " which a recipe cannot carry"));
+            }
+            try {
+                return decide(type);
+            } finally {
+                deciding.remove(type);
+            }
+        }
+    };
+
+    private ClassShipping() {
+    }
+
+    /**
+     * @throws NotSerializableException when the class is to be shipped but its static state cannot be written
+     */
+    public static Shipment of(Class<?> type) throws NotSerializableException {
+        try {
+            Shipment shipment = SHIPMENTS.get(type);
+            if (shipment.registrations != null && shipment.registrations != SpecializationGenerators.registrations()) {
+                // a generator was registered or unregistered since: decide again
+                SHIPMENTS.remove(type);
+                shipment = SHIPMENTS.get(type);
+            }
+            return shipment;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NotSerializableException) {
+                throw (NotSerializableException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** The recipe of a class that is shipped by value, for recipes that link it; null otherwise. */
+    public static ClassRecipe recipeOf(Class<?> type) {
+        try {
+            Shipment shipment = of(type);
+            return shipment.kind == Kind.BY_VALUE ? shipment.recipe : null;
+        } catch (NotSerializableException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Shipment decide(Class<?> type) {
+        if (type.isPrimitive() || type.isArray() || Proxy.isProxyClass(type)) {
+            return Shipment.BY_NAME;
+        }
+        String internalName = type.getName().replace('.', '/');
+        ByValue settings = ByValue.settings();
+        if (settings.forcedByName(internalName) || internalName.startsWith("dev/ferry/agent/") || internalName.startsWith("dev/ferry/boot/")) {
+            return Shipment.BY_NAME;
+        }
+        boolean hidden = type.isHidden();
+        boolean forced = settings.forcedByValue(internalName);
+        byte[] bytes = hidden ? null : GeneratedClasses.bytesOf(type);
+        if (!hidden && bytes == null && !forced && !isGenerated(type, internalName)) {
+            return Shipment.BY_NAME;
+        }
+        List<SpecializationGenerator> registrations = SpecializationGenerators.registrations();
+        return generated(type, internalName, hidden, forced, bytes, settings).madeUnder(registrations);
+    }
+
+    /** The decision for a class no loader can return by name (or forced by value). */
+    private static Shipment generated(Class<?> type, String internalName, boolean hidden, boolean forced,
+            byte[] bytes, ByValue settings) {
+        Shipment specialization = SpecializationShipping.of(type);
+        if (specialization != null) {
+            return specialization;
+        }
+        if (hidden) {
+            return Shipment.unavailable("it is a hidden class, whose bytes Ferry never sees (only lambdas and"
+                    + " specializations a generator describes travel among hidden classes)");
+        }
+        if (settings.key == null) {
+            return Shipment.noKey();
+        }
+        if (bytes == null && forced) {
+            bytes = classFileOnClassPath(type, internalName);
+        }
+        if (bytes == null) {
+            return Shipment.unavailable("it was defined before Ferry started, or by a loader Ferry does not watch, so"
+                    + " its bytes were not recorded");
+        }
+        return Shipment.byValue(recipe(type, bytes, settings));
+    }
+
+    /** The JVM's criterion: a class is importable when its defining loader returns its class file by name. */
+    static boolean isGenerated(Class<?> type, String internalName) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return false;
+        }
+        return loader.getResource(internalName + ".class") == null;
+    }
+
+    private static byte[] classFileOnClassPath(Class<?> type, String internalName) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null) {
+            return null;
+        }
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ClassRecipe recipe(Class<?> type, byte[] bytes, ByValue settings) {
+        ClassFacts facts = settings.inspector.inspect(bytes);
+        byte[] staticState = staticState(type, facts);
+        int loaderNumber = GeneratedClasses.loaderNumber(type.getClassLoader());
+        byte[] tag = settings.key.tag(ClassRecipe.TAG_DOMAIN,
+                ClassRecipe.taggedParts(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState));
+        return new ClassRecipe(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState, tag,
+                linkedClasses(type, facts, settings), ClassShipping::recipeOf);
+    }
+
+    /** The generated classes {@code type} names (its generated super types among them), which must travel with it. */
+    private static Class<?>[] linkedClasses(Class<?> type, ClassFacts facts, ByValue settings) {
+        ClassLoader loader = type.getClassLoader();
+        List<Class<?>> linked = new ArrayList<>();
+        for (String reference : facts.classReferences()) {
+            if (reference.equals(facts.name()) || reference.startsWith("[") || settings.forcedByName(reference)) {
+                continue;
+            }
+            if (GeneratedClasses.isRecordedInChain(loader, reference) || settings.forcedByValue(reference)) {
+                try {
+                    Class<?> named = Class.forName(reference.replace('/', '.'), false, loader);
+                    if (named != type && (GeneratedClasses.bytesOf(named) != null
+                            || settings.forcedByValue(reference))) {
+                        linked.add(named);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // named in the constant pool but never loaded: the reader will not need it either
+                }
+            }
+        }
+        return linked.toArray(new Class<?>[0]);
+    }
+
+    /**
+     * The static fields a generator set after definition: static, not final, not assigned by the class's own
+     * initializer (the reader's initializer assigns those), and set. Written as a nested stream of name/value pairs.
+     */
+    private static byte[] staticState(Class<?> type, ClassFacts facts) {
+        if (JdkInternals.isUninitialized(type)) {
+            return new byte[0];
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (!Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)
+                    || facts.initializerAssigned().contains(field.getName())
+                    || GENERATOR_CACHES.contains(field.getName())) {
+                continue;
+            }
+            Object value;
+            try {
+                field.setAccessible(true);
+                value = field.get(null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new UncheckedIOException(notSerializable(type, field, "it cannot be read: " + e));
+            }
+            if (value != null) {
+                values.put(field.getName(), value);
+            }
+        }
+        if (values.isEmpty()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String current = null;
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeInt(values.size());
+            for (Map.Entry<String, Object> entry : values.entrySet()) {
+                current = entry.getKey();
+                out.writeUTF(entry.getKey());
+                out.writeObject(entry.getValue());
+            }
+        } catch (IOException e) {
+            Field field = fieldOrNull(type, current);
+            throw new UncheckedIOException(notSerializable(type, field, e.toString()));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Field fieldOrNull(Class<?> type, String name) {
+        try {
+            return name == null ? null : type.getDeclaredField(name);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    private static NotSerializableException notSerializable(Class<?> type, Field field, String why) {
+        return new NotSerializableException(type.getName() + ": generated class cannot be shipped by value: its static"
+                + " field " + (field == null ? "?" : field.getName()) + (field == null ? "" : " ("
+                + field.getType().getName() + ")") + " holds state its generator set, and " + why);
+    }
+}
