@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ferry.it.support.KeyFiles;
 import dev.ferry.it.ForkedJvm;
+import dev.ferry.it.support.StreamSurgery;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
 import dev.ferry.it.Once;

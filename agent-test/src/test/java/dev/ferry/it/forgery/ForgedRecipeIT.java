@@ -9,6 +9,7 @@ import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
 import dev.ferry.it.Once;
 import dev.ferry.it.support.FerryCounters;
+import dev.ferry.it.support.StreamSurgery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,94 +19,121 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The reading JVM is the trust boundary: a recipe that names no lambda call site of its capturing class, and a forged
- * {@code SerializedLambda} naming a static method, are refused with {@code InvalidObjectException}, and nothing the
- * stream names runs ({@link Canary} never leaves a marker). An unpatched recipe read by the same reader is the control.
+ * The reading JVM is the trust boundary: a stream that names a lambda call site its own prepared copy of the capturing
+ * class does not have, dresses another class up as a lambda's, describes captured values the call site does not
+ * capture, or brings a forged {@code SerializedLambda}, is refused with {@code InvalidClassException} or
+ * {@code InvalidObjectException}, and nothing the stream names runs or is initialized ({@link Canary} never leaves a
+ * marker). An unpatched stream read by the same reader is the control.
  *
- * <p>JVM launches (3): one writer with Ferry; the forgeries are patched here; one reader with Ferry per JDK.
+ * <p>JVM launches (4): one writer with Ferry; the forgeries are patched here; one reader with Ferry per JDK, and one
+ * reader that excludes the capturing class.
  */
 class ForgedRecipeIT {
 
     private static final String VICTIM = Victim.class.getName();
-    private static final String FUNCTION = "java.util.function.Function";
 
     @TempDir
     static Path files;
 
     private static final Once<Map<String, Path>> FORGERIES = Once.of(ForgedRecipeIT::writeAndForge);
     private static final Map<Jdk, Once<JvmRun>> READERS = new EnumMap<>(Jdk.class);
+    private static final Once<JvmRun> EXCLUDING_READER = Once.of(() -> ForkedJvm.on(Jdk.ofThisBuild())
+            .withFerry("exclude=" + VICTIM)
+            .main(ForgeryReader.class, Forgery.LEGITIMATE_CONTROL + "=" + FORGERIES.get()
+                    .get(Forgery.LEGITIMATE_CONTROL.name()))
+            .run().assertSucceeded());
 
     private enum Forgery {
         LEGITIMATE_CONTROL,
         HASH_FLIPPED,
         CLASS_WITHOUT_SUCH_CALL_SITE,
         CLASS_NOT_PREPARED_BY_FERRY,
-        PROXY_INTERFACE_NOT_MATCHING_THE_CALL_SITE,
+        ORDINARY_CLASS_DRESSED_AS_A_LAMBDA,
+        CAPTURED_FIELD_RENAMED,
         CAPTURED_VALUE_OF_THE_WRONG_TYPE,
-        TRUNCATED_BEFORE_THE_CAPTURED_VALUE,
+        TRUNCATED_AFTER_THE_CALL_SITE,
         SERIALIZED_LAMBDA_THROUGH_A_FERRY_PREPARED_CLASS,
         SERIALIZED_LAMBDA_THROUGH_A_CLASS_WITH_JAVAC_LAMBDAS,
         SERIALIZED_LAMBDA_THROUGH_THE_TARGET_CLASS
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void unpatched_recipe_should_be_accepted_by_the_same_reader(Jdk jdk) {
+    void unpatched_stream_should_be_accepted_by_the_same_reader(Jdk jdk) {
         assertEquals("ACCEPTED apply(x)=" + ForgeryWriter.PREFIX + "x", result(jdk, Forgery.LEGITIMATE_CONTROL),
                 () -> "the control must read back and work, or the refusals below prove nothing\n"
                         + reader(jdk).report());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_with_a_flipped_signature_hash_should_be_refused(Jdk jdk) {
-        assertRefused(jdk, Forgery.HASH_FLIPPED, "Victim");
+    void call_site_with_a_flipped_signature_hash_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.HASH_FLIPPED, "Victim has no lambda call site #0");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_naming_a_prepared_class_without_such_call_site_should_be_refused(Jdk jdk) {
-        assertRefused(jdk, Forgery.CLASS_WITHOUT_SUCH_CALL_SITE, "Decoys");
+    void call_site_of_a_prepared_class_without_such_call_site_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.CLASS_WITHOUT_SUCH_CALL_SITE, "Decoys has no lambda call site #0");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_naming_a_class_not_prepared_by_ferry_should_be_refused(Jdk jdk) {
-        assertRefused(jdk, Forgery.CLASS_NOT_PREPARED_BY_FERRY, "Canary");
+    void call_site_of_a_class_not_prepared_by_ferry_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.CLASS_NOT_PREPARED_BY_FERRY, "Canary has no lambda call sites prepared by Ferry");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_whose_proxy_interface_does_not_match_the_call_site_should_be_refused(Jdk jdk) {
-        assertRefused(jdk, Forgery.PROXY_INTERFACE_NOT_MATCHING_THE_CALL_SITE, "Victim");
+    void ordinary_class_whose_descriptor_carries_a_lambda_annotation_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.ORDINARY_CLASS_DRESSED_AS_A_LAMBDA, "the descriptor names "
+                + Ordinary.class.getName());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_with_a_captured_value_of_the_wrong_type_should_be_refused(Jdk jdk) {
-        assertRefused(jdk, Forgery.CAPTURED_VALUE_OF_THE_WRONG_TYPE, "Victim");
+    void captured_values_the_call_site_does_not_capture_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.CAPTURED_FIELD_RENAMED, "the stream describes its captured values as {arg$7=");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void recipe_cut_short_should_fail_with_an_io_exception(Jdk jdk) {
-        String result = result(jdk, Forgery.TRUNCATED_BEFORE_THE_CAPTURED_VALUE);
+    void captured_value_of_the_wrong_type_should_be_refused(Jdk jdk) {
+        assertRefused(jdk, Forgery.CAPTURED_VALUE_OF_THE_WRONG_TYPE,
+                "captured value 0 is a java.lang.Integer but the call site captures a java.lang.String");
+    }
+
+    @ParameterizedTest(name = "read on {0}")
+    @EnumSource(Jdk.class)
+    void stream_cut_short_should_fail_with_an_io_exception(Jdk jdk) {
+        String result = result(jdk, Forgery.TRUNCATED_AFTER_THE_CALL_SITE);
         assertTrue(result.startsWith("REFUSED java.io.") && !result.startsWith("REFUSED java.io.UncheckedIOException"),
                 () -> "a malformed stream must fail with an IOException, got: " + result);
     }
 
-    @ParameterizedTest
+    @Test
+    void reader_that_excludes_the_capturing_class_should_refuse_its_lambdas() {
+        JvmRun run = EXCLUDING_READER.get();
+        List<String> results = run.linesAfter("RESULT " + Forgery.LEGITIMATE_CONTROL + " ");
+        assertEquals(1, results.size(), run::report);
+        assertTrue(results.get(0).startsWith("REFUSED java.io.InvalidClassException")
+                && results.get(0).contains(VICTIM + " has no lambda call sites prepared by Ferry"),
+                () -> "an excluded capturing class must be refused, got: " + results.get(0));
+    }
+
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
     void forged_serialized_lambda_through_a_ferry_prepared_class_should_be_refused(Jdk jdk) {
         assertSerializedLambdaRefused(jdk, Forgery.SERIALIZED_LAMBDA_THROUGH_A_FERRY_PREPARED_CLASS);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
     void forged_serialized_lambda_through_a_class_with_javac_lambdas_should_be_refused(Jdk jdk) {
         assertSerializedLambdaRefused(jdk, Forgery.SERIALIZED_LAMBDA_THROUGH_A_CLASS_WITH_JAVAC_LAMBDAS);
@@ -116,7 +144,7 @@ class ForgedRecipeIT {
      * {@code $deserializeLambda$}. JDK 17 reports that as a RuntimeException, JDK 25 as an InvalidObjectException; the
      * point here is that it is refused and nothing runs (see the canary test).
      */
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
     void forged_serialized_lambda_through_a_class_ferry_did_not_prepare_should_be_refused_as_without_ferry(Jdk jdk) {
         String result = result(jdk, Forgery.SERIALIZED_LAMBDA_THROUGH_THE_TARGET_CLASS);
@@ -124,7 +152,7 @@ class ForgedRecipeIT {
                 && result.contains("Canary.$deserializeLambda$"), () -> "the JDK's own refusal expected, got: " + result);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
     void canary_should_never_run_nor_even_be_initialized(Jdk jdk) {
         JvmRun run = reader(jdk);
@@ -135,19 +163,20 @@ class ForgedRecipeIT {
                         + run.report());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "read on {0}")
     @EnumSource(Jdk.class)
-    void refused_recipes_should_be_counted(Jdk jdk) {
+    void refused_streams_should_be_counted(Jdk jdk) {
         JvmRun run = reader(jdk);
         long refusals = FerryCounters.parse(run.stdout()).getOrDefault(FerryCounters.REFUSALS, -1L);
-        assertTrue(refusals >= 5, () -> "the five forged recipes should count as refusals, counted " + refusals
-                + "\n" + run.report());
+        assertTrue(refusals >= 8, () -> "the eight forged streams Ferry refuses should count as refusals, counted "
+                + refusals + "\n" + run.report());
     }
 
     private static void assertRefused(Jdk jdk, Forgery forgery, String named) {
         String result = result(jdk, forgery);
-        assertTrue(result.startsWith("REFUSED java.io.InvalidObjectException: "),
-                () -> forgery + " must be refused with InvalidObjectException, got: " + result);
+        assertTrue(result.startsWith("REFUSED java.io.InvalidClassException: ")
+                || result.startsWith("REFUSED java.io.InvalidObjectException: "),
+                () -> forgery + " must be refused with InvalidClassException or InvalidObjectException, got: " + result);
         assertTrue(result.contains(named), () -> forgery + ": the refusal should say what was refused (" + named
                 + "), got: " + result);
     }
@@ -203,16 +232,20 @@ class ForgedRecipeIT {
             byte[] repeater = Files.readAllBytes(files.resolve(ForgeryWriter.REPEATER));
             Map<Forgery, byte[]> forged = new LinkedHashMap<>();
             forged.put(Forgery.LEGITIMATE_CONTROL, prefixer);
-            forged.put(Forgery.HASH_FLIPPED, StreamPatch.flipHash(prefixer, VICTIM));
+            forged.put(Forgery.HASH_FLIPPED, StreamSurgery.flipLambdaHash(prefixer));
             forged.put(Forgery.CLASS_WITHOUT_SUCH_CALL_SITE,
-                    StreamPatch.replaceName(prefixer, VICTIM, Decoys.class.getName()));
+                    StreamSurgery.replaceName(prefixer, VICTIM, Decoys.class.getName()));
             forged.put(Forgery.CLASS_NOT_PREPARED_BY_FERRY,
-                    StreamPatch.replaceName(prefixer, VICTIM, Canary.class.getName()));
-            forged.put(Forgery.PROXY_INTERFACE_NOT_MATCHING_THE_CALL_SITE,
-                    StreamPatch.replaceName(prefixer, FUNCTION, "java.util.function.Supplier"));
-            forged.put(Forgery.CAPTURED_VALUE_OF_THE_WRONG_TYPE,
-                    StreamPatch.copyCallSite(prefixer, repeater, VICTIM));
-            forged.put(Forgery.TRUNCATED_BEFORE_THE_CAPTURED_VALUE, StreamPatch.cutAfterCallSite(prefixer, VICTIM));
+                    StreamSurgery.replaceName(prefixer, VICTIM, Canary.class.getName()));
+            forged.put(Forgery.ORDINARY_CLASS_DRESSED_AS_A_LAMBDA,
+                    Files.readAllBytes(files.resolve(ForgeryWriter.ORDINARY)));
+            forged.put(Forgery.CAPTURED_FIELD_RENAMED, StreamSurgery.replaceName(prefixer, "arg$1", "arg$7"));
+            // the repeater's Integer under the prefixer's call site, which captures a String
+            String prefixerClass = VICTIM + "$$FerryLambda$0";
+            forged.put(Forgery.CAPTURED_VALUE_OF_THE_WRONG_TYPE, StreamSurgery.copySerialVersionUid(
+                    StreamSurgery.replaceName(StreamSurgery.copyLambdaCallSite(repeater, prefixer),
+                            VICTIM + "$$FerryLambda$1", prefixerClass), prefixer, prefixerClass));
+            forged.put(Forgery.TRUNCATED_AFTER_THE_CALL_SITE, StreamSurgery.cutAfterLambdaCallSite(prefixer));
             Map<String, Path> paths = new LinkedHashMap<>();
             for (Map.Entry<Forgery, byte[]> entry : forged.entrySet()) {
                 paths.put(entry.getKey().name(), Files.write(files.resolve(entry.getKey() + ".ser"), entry.getValue()));

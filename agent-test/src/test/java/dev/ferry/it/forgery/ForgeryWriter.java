@@ -15,6 +15,7 @@ public final class ForgeryWriter {
 
     public static final String PREFIXER = "legit-prefixer.ser";
     public static final String REPEATER = "legit-repeater.ser";
+    public static final String ORDINARY = "ordinary-dressed-as-a-lambda.ser";
     public static final String PREFIX = "pre-";
 
     private ForgeryWriter() {
@@ -22,13 +23,30 @@ public final class ForgeryWriter {
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
-        Files.write(directory.resolve(PREFIXER), Streams.write(Victim.prefixer(PREFIX)));
+        byte[] prefixer = Streams.write(Victim.prefixer(PREFIX));
+        Files.write(directory.resolve(PREFIXER), prefixer);
+        Files.write(directory.resolve(ORDINARY), dressedUp(prefixer));
         Files.write(directory.resolve(REPEATER), Streams.write(Victim.repeater(3)));
         for (Class<?> capturingClass : new Class<?>[] {Victim.class, ChainedVictim.class, canaryClass()}) {
             Files.write(directory.resolve(serializedLambdaFile(capturingClass)),
                     Streams.write(boomThrough(capturingClass)));
         }
         System.out.println("WROTE");
+    }
+
+    /** An {@link Ordinary} whose descriptor carries the annotation of the prefixer's call site. */
+    private static byte[] dressedUp(byte[] legitimate) throws IOException {
+        byte[] head = {(byte) 0xF5, 'F', 'R', 'Y', 2, 1};
+        int at = 0;
+        while (!java.util.Arrays.equals(legitimate, at, at + head.length, head, 0, head.length)) {
+            at++;
+        }
+        byte[] callSite = java.util.Arrays.copyOfRange(legitimate, at, at + head.length + 1 + 2 + 4);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (AnnotationForger out = new AnnotationForger(bytes, Ordinary.class, callSite, Victim.class)) {
+            out.writeObject(new Ordinary("not a lambda"));
+        }
+        return bytes.toByteArray();
     }
 
     public static String serializedLambdaFile(Class<?> capturingClass) {

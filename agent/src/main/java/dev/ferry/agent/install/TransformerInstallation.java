@@ -3,18 +3,20 @@ package dev.ferry.agent.install;
 import dev.ferry.agent.config.AgentOptions;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.FerryLog;
-import dev.ferry.agent.instrument.AsmClassFileInspector;
+import dev.ferry.agent.classfile.AsmClassFileInspector;
+import dev.ferry.agent.classfile.WireClassSpinner;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
-import dev.ferry.agent.instrument.HiddenLambdaClassWriter;
+import dev.ferry.agent.instrument.JdkHooksTransformer;
 import dev.ferry.agent.instrument.LambdaTransformer;
 import dev.ferry.agent.instrument.ModuleAccess;
-import dev.ferry.agent.instrument.StreamHooksTransformer;
 import dev.ferry.agent.jfr.JfrEvents;
 import dev.ferry.agent.jmx.AgentMXBean;
 import dev.ferry.agent.jmx.MXBeanRegistration;
 import dev.ferry.boot.byvalue.ByValue;
+import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.lambda.LambdaBootstrap;
+import dev.ferry.boot.lambda.WireClasses;
 import dev.ferry.boot.security.IntegrityKey;
 import dev.ferry.boot.security.ReferencePolicy;
 import java.lang.instrument.Instrumentation;
@@ -40,11 +42,12 @@ final class TransformerInstallation {
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
+        JdkInternals.check();
         FerryLog.install(logLevel(options.logLevel()));
         JfrEvents.install();
         ByValue.install(key == null ? null : IntegrityKey.of(key), keyProblem, options.byValue(), options.byName(),
                 ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
-        LambdaBootstrap.install(new HiddenLambdaClassWriter());
+        WireClasses.install(new WireClassSpinner());
         if (key != null) {
             // first, so it sees generated classes' bytes as they were defined; it ignores retransformations, and is
             // retransformation-capable only to share the JVM's one class-file hook with the other transformers
@@ -53,9 +56,11 @@ final class TransformerInstallation {
         ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
         ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
         instrumentation.addTransformer(new LambdaTransformer(selection, moduleAccess), true);
-        instrumentation.addTransformer(new StreamHooksTransformer(), true);
-        MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))
-                .ifPresent(hook -> instrumentation.addTransformer(hook, true));
+        Set<String> hooked = new java.util.HashSet<>(JdkHooksTransformer.HOOKED);
+        if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
+            hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
+        }
+        instrumentation.addTransformer(new JdkHooksTransformer(hooked), true);
         retransformLoaded(instrumentation);
         if (attached) {
             LoadedClassPreparation.prepare(instrumentation, selection);
@@ -85,14 +90,16 @@ final class TransformerInstallation {
     }
 
     /**
-     * The rewritten JDK combinators call Ferry's bootstrap, so {@code java.base} must read Ferry's module; a reader
-     * links their private lambda bodies, so {@code java.util.function} must be open to it.
+     * The prepared JDK combinators and the hooked object streams call Ferry's runtime, so {@code java.base} must read
+     * Ferry's module; a reader links the combinators' private lambda bodies and defines their wire classes, so
+     * {@code java.util.function} must be open to it; the stream hooks use {@code java.io}'s internals and
+     * {@code jdk.internal.misc} ({@code JdkInternals}).
      */
     private static void openJavaBaseToFerry(Instrumentation instrumentation) {
         Module ferry = LambdaBootstrap.class.getModule();
         instrumentation.redefineModule(Object.class.getModule(), Set.of(ferry),
-                Map.of("jdk.internal.misc", Set.of(ferry)), Map.of("java.util.function", Set.of(ferry)), Set.of(),
-                Map.of());
+                Map.of("jdk.internal.misc", Set.of(ferry)),
+                Map.of("java.util.function", Set.of(ferry), "java.io", Set.of(ferry)), Set.of(), Map.of());
     }
 
     /**
@@ -104,7 +111,7 @@ final class TransformerInstallation {
             String internalName = type.getName().replace('.', '/');
             boolean managementFactory = type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY);
             if (type.getClassLoader() == null && (ClassSelection.JDK_COMBINATORS.contains(internalName)
-                    || StreamHooksTransformer.HOOKED.contains(internalName) || managementFactory)) {
+                    || JdkHooksTransformer.HOOKED.contains(internalName))) {
                 try {
                     instrumentation.retransformClasses(type);
                     if (managementFactory) {

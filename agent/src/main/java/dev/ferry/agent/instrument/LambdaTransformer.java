@@ -1,21 +1,22 @@
 package dev.ferry.agent.instrument;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
-import dev.ferry.boot.lambda.LambdaSiteTables;
+import dev.ferry.boot.lambda.CallSiteTables;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 
 /**
  * Prepares the lambda call sites of each selected class as it is loaded (or retransformed). Lambda classes themselves
- * are hidden classes and never reach a transformer (DESIGN.md fact 1), so the capturing classes are rewritten instead.
+ * are hidden classes, defined without the class-file-load hook, so they never reach a transformer: the classes that
+ * capture them are prepared instead.
  *
  * <p>Returns null for every class it leaves alone, decides that before parsing anything, and turns every failure into a
  * counted event: a class Ferry cannot handle is loaded exactly as it is.
  */
 public final class LambdaTransformer implements ClassFileTransformer {
 
-    private static final byte[] MARKER = LambdaCallSiteRewriter.LAMBDA_METAFACTORY.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MARKER = LambdaCallSitePatcher.LAMBDA_METAFACTORY.getBytes(StandardCharsets.UTF_8);
 
     private final ClassSelection selection;
     private final ModuleAccess moduleAccess;
@@ -47,28 +48,40 @@ public final class LambdaTransformer implements ClassFileTransformer {
         if (className == null || !selection.prepares(loader, className) || !contains(classFile, MARKER)) {
             return null;
         }
+        String name = className.replace('/', '.');
         try {
-            LambdaCallSiteRewriter.Result prepared =
-                    LambdaCallSiteRewriter.rewrite(classFile, mayAddMethods(loader, classBeingRedefined));
+            if (!FerryVisibility.seenBy(loader)) {
+                AgentCounters.classSkipped(name, "its class loader " + loader + " does not resolve Ferry's runtime"
+                        + " (dev.ferry.boot) to the boot loader's classes");
+                return null;
+            }
+            LambdaCallSitePatcher.Result prepared =
+                    LambdaCallSitePatcher.patch(classFile, addsGate(loader, name, classBeingRedefined));
             if (prepared == null) {
                 return null;
             }
-            LambdaSiteTables.register(loader, className.replace('/', '.'), prepared.sites);
-            AgentCounters.classPrepared(prepared.sites.length);
+            CallSiteTables.register(loader, name, prepared.table, prepared.gated);
+            AgentCounters.classPrepared(prepared.sites);
             return prepared.classFile;
         } catch (Throwable failure) {
-            AgentCounters.transformFailed(className.replace('/', '.'), failure);
+            AgentCounters.transformFailed(name, failure);
             return null;
         }
     }
 
     /**
-     * Retransformation starts again from the class's original bytes and may not add methods (JVMTI), so a class that
-     * may be retransformed (the JDK combinators, loaded by the boot loader) never gets any: both ways give it the same
-     * shape, and retransforming it after it was prepared at load time does not "delete" a method.
+     * Whether the class gets the {@code $deserializeLambda$} gate. The JVM lets a class gain methods only as it is
+     * loaded; retransforming or redefining it (another agent, a debugger's HotSwap) starts again from its original
+     * bytes and refuses a result with another set of methods, so a class that got the gate when loaded gets it again
+     * every time, and one that did not (loaded before Ferry, or a JDK combinator prepared by retransformation) never
+     * does.
      */
-    private static boolean mayAddMethods(ClassLoader loader, Class<?> classBeingRedefined) {
-        return loader != null && classBeingRedefined == null;
+    private static boolean addsGate(ClassLoader loader, String name, Class<?> classBeingRedefined) {
+        if (classBeingRedefined == null) {
+            return loader != null;
+        }
+        CallSiteTables.Table known = CallSiteTables.lookup(loader, name);
+        return known != null && known.gated();
     }
 
     /** Whether the class file names {@code LambdaMetafactory}, without which it has no lambda call site. */

@@ -3,7 +3,7 @@ package dev.ferry.agent.jmx;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.byvalue.ClassRegistry;
 import dev.ferry.boot.specialize.SpecializationGenerators;
-import dev.ferry.boot.lambda.LambdaSiteTables;
+import dev.ferry.boot.lambda.CallSiteTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +96,7 @@ public final class AgentMXBean implements FerryMXBean {
 
     @Override
     public String[] listInstrumentedClasses() {
-        return array(LambdaSiteTables.describeAll());
+        return array(CallSiteTables.describeAll());
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.ferry.agent.jmx;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.ManagementHook;
+import dev.ferry.boot.jdk.JdkInternals;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Registers {@link AgentMXBean} in the platform MBean server when something else creates that server: Ferry's
- * {@link ManagementFactoryTransformer} makes {@code getPlatformMBeanServer()} call {@link ManagementHook}. If the
+ * hook makes {@code getPlatformMBeanServer()} tell {@link ManagementHook} when it creates it. If the
  * server already exists when Ferry starts (attached late), a daemon thread registers the bean, so that start-up itself
  * never touches the server.
  *
@@ -31,19 +31,21 @@ public final class MXBeanRegistration implements Consumer<Object> {
     }
 
     /**
-     * Prepares the registration and returns the transformer that adds the hook, or empty when this runtime has no
-     * {@code java.management} module.
+     * Prepares the registration: {@code ManagementFactory}, hooked by {@code JdkHooksTransformer}, will call Ferry's
+     * runtime when it creates the platform server.
+     *
+     * @return false when this runtime has no {@code java.management} module (nothing to hook)
      */
-    public static Optional<ManagementFactoryTransformer> install(Instrumentation instrumentation, AgentMXBean bean) {
+    public static boolean install(Instrumentation instrumentation, AgentMXBean bean) {
         Optional<Module> management = ModuleLayer.boot().findModule("java.management");
         if (management.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         Module ferryRuntime = ManagementHook.class.getModule();
         instrumentation.redefineModule(management.get(), Set.of(ferryRuntime), Map.of(),
-                Map.of("java.lang.management", Set.of(MXBeanRegistration.class.getModule())), Set.of(), Map.of());
+                Map.of("java.lang.management", Set.of(ferryRuntime)), Set.of(), Map.of());
         ManagementHook.install(new MXBeanRegistration(bean));
-        return Optional.of(new ManagementFactoryTransformer());
+        return true;
     }
 
     /**
@@ -51,22 +53,12 @@ public final class MXBeanRegistration implements Consumer<Object> {
      * server exists already, a daemon thread registers the bean.
      */
     public static void registerIfServerExists(Class<?> managementFactory) {
-        if (!serverExists(managementFactory)) {
+        if (!JdkInternals.platformMBeanServerExists(managementFactory)) {
             return;
         }
         Thread late = new Thread(Registrar::registerWithExistingServer, "ferry-mxbean-registration");
         late.setDaemon(true);
         late.start();
-    }
-
-    private static boolean serverExists(Class<?> managementFactory) {
-        try {
-            Field server = managementFactory.getDeclaredField("platformMBeanServer");
-            server.setAccessible(true);
-            return server.get(null) != null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.ferry.boot.byvalue;
 
-import dev.ferry.boot.wire.ClassShipping;
-import dev.ferry.boot.wire.StreamHooks;
 import dev.ferry.boot.security.NamePrefixes;
 import dev.ferry.boot.security.IntegrityKey;
 import dev.ferry.boot.security.ReferencePolicy;
-import java.io.NotSerializableException;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -64,14 +61,6 @@ public final class ByValue {
         return settings;
     }
 
-    /**
-     * Whether this JVM writes {@code type} by value: the key is set, and the class is generated or forced.
-     *
-     * @throws NotSerializableException when it would, but its static state cannot be written
-     */
-    public static boolean ships(Class<?> type) throws NotSerializableException {
-        return StreamHooks.shipment(type).kind == ClassShipping.Kind.BY_VALUE;
-    }
 
     public boolean forcedByName(String internalName) {
         return NamePrefixes.matchesAny(internalName, byName);

@@ -21,6 +21,7 @@ public final class AgentCounters {
     private static final LongAdder CLASSES_PREPARED = new LongAdder();
     private static final LongAdder CALL_SITES_PREPARED = new LongAdder();
     private static final LongAdder CALL_SITES_LINKED = new LongAdder();
+    private static final LongAdder CLASSES_SKIPPED = new LongAdder();
     private static final LongAdder TRANSFORM_FAILURES = new LongAdder();
     private static final LongAdder LINK_FAILURES = new LongAdder();
     private static final LongAdder LAMBDAS_WRITTEN = new LongAdder();
@@ -51,6 +52,13 @@ public final class AgentCounters {
     public static void classPrepared(int callSites) {
         CLASSES_PREPARED.increment();
         CALL_SITES_PREPARED.add(callSites);
+    }
+
+    /** A class with lambdas Ferry left untouched on purpose, for the reason given. */
+    public static void classSkipped(String className, String reason) {
+        CLASSES_SKIPPED.increment();
+        remember("skipped " + className, reason);
+        FerryLog.log(Level.INFO, "Ferry left " + className + " untouched: " + reason);
     }
 
     public static void callSiteLinked() {
@@ -153,6 +161,7 @@ public final class AgentCounters {
         counters.put("classes.prepared", CLASSES_PREPARED.sum());
         counters.put("callsites.prepared", CALL_SITES_PREPARED.sum());
         counters.put("callsites.linked", CALL_SITES_LINKED.sum());
+        counters.put("classes.skipped", CLASSES_SKIPPED.sum());
         counters.put("transform.failures", TRANSFORM_FAILURES.sum());
         counters.put("link.failures", LINK_FAILURES.sum());
         counters.put("lambdas.written", LAMBDAS_WRITTEN.sum());
@@ -180,7 +189,7 @@ public final class AgentCounters {
 
     /** Sets every counter to zero and forgets the recent errors (an operator's reset, over JMX). */
     public static void reset() {
-        for (LongAdder adder : new LongAdder[] {CLASSES_PREPARED, CALL_SITES_PREPARED, CALL_SITES_LINKED,
+        for (LongAdder adder : new LongAdder[] {CLASSES_PREPARED, CLASSES_SKIPPED, CALL_SITES_PREPARED, CALL_SITES_LINKED,
                 TRANSFORM_FAILURES, LINK_FAILURES, LAMBDAS_WRITTEN, LAMBDAS_READ, LAMBDAS_MATERIALIZED, REFUSALS,
                 CLASSES_SHIPPED, CLASSES_MATERIALIZED, REGISTRY_HITS, WRITE_FAILURES, SPECIALIZATIONS_WRITTEN,
                 SPECIALIZATIONS_READ, SPECIALIZATIONS_MATERIALIZED}) {
@@ -201,7 +210,7 @@ public final class AgentCounters {
         }
     }
 
-    private static void remember(String what, Throwable failure) {
+    private static void remember(String what, Object failure) {
         synchronized (RECENT) {
             if (RECENT.size() == RECENT_ERRORS) {
                 RECENT.removeFirst();

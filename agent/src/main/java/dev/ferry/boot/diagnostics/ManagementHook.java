@@ -3,10 +3,10 @@ package dev.ferry.boot.diagnostics;
 import java.util.function.Consumer;
 
 /**
- * Called at the end of {@code java.lang.management.ManagementFactory.getPlatformMBeanServer()} (Ferry adds the call):
- * Ferry's MXBean is registered when the application, the JMX agent or an attaching tool brings the platform MBean
- * server into being, never by Ferry itself during start-up (creating that server early breaks applications that
- * choose their own MBean server builder).
+ * Told when {@code java.lang.management.ManagementFactory.getPlatformMBeanServer()} creates the platform MBean server
+ * ({@link PlatformMBeanServerHook}): Ferry's MXBean is registered when the application, the JMX agent or an attaching
+ * tool brings that server into being, never by Ferry itself during start-up (creating that server early breaks
+ * applications that choose their own MBean server builder).
  */
 public final class ManagementHook {
 
@@ -20,7 +20,7 @@ public final class ManagementHook {
         listener = onServer;
     }
 
-    /** The hook's call site; never throws into {@code ManagementFactory}. */
+    /** Never throws into {@code ManagementFactory}. */
     public static void serverReady(Object server) {
         Consumer<Object> onServer = listener;
         if (onServer != null) {

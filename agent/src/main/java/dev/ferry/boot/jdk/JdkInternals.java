@@ -1,23 +1,54 @@
 package dev.ferry.boot.jdk;
 
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The {@code jdk.internal.misc} methods the registry needs; the installer exports that package to Ferry's runtime
- * module before this class initializes.
+ * Every JDK internal Ferry relies on, in one place, each behind a method named for what it does. The installer opens
+ * {@code java.io} and exports {@code jdk.internal.misc} to Ferry's runtime module before this class initializes, and
+ * checks ({@link #check}) that every seam is there before it hooks any JDK class: on a JDK where one is gone, Ferry
+ * is not installed, and {@code JdkInternalsTest} names the seam.
+ *
+ * <p>The seams: {@code jdk.internal.misc.VM.latestUserDefinedLoader} (the loader {@code ObjectInputStream} resolves
+ * names with); {@code jdk.internal.misc.Unsafe} (a static field set, and a class's initialization state, without
+ * initializing it); {@code ObjectInputStream.bin} and its block-data buffer (to recognize Ferry's class annotation
+ * without consuming anything, and to discard what is left of it); the overridable {@code resolveClass},
+ * {@code resolveProxyClass}, {@code annotateClass}, {@code annotateProxyClass}, called as the stream's own
+ * class would; {@code ObjectStreamClass.invokeWriteReplace}, {@code name} and {@code suid}; and
+ * {@code ManagementFactory.platformMBeanServer}.
  */
 public final class JdkInternals {
 
     private static final MethodHandle LATEST_USER_DEFINED_LOADER;
-    private static final MethodHandle SHOULD_BE_INITIALIZED;
     private static final Object UNSAFE;
+    private static final MethodHandle SHOULD_BE_INITIALIZED;
     private static final MethodHandle STATIC_FIELD_BASE;
     private static final MethodHandle STATIC_FIELD_OFFSET;
-    private static final MethodHandle OBJECT_FIELD_OFFSET;
     /** {@code putXVolatile(Object, long, X)} by field type; {@code Object.class} for references. */
-    private static final java.util.Map<Class<?>, MethodHandle> PUT_VOLATILE = new java.util.HashMap<>();
+    private static final Map<Class<?>, MethodHandle> PUT_VOLATILE = new HashMap<>();
+
+    private static final MethodHandle INPUT_BIN;
+    private static final MethodHandle BLOCK_DATA_MODE;
+    private static final MethodHandle BLOCK_PEEK;
+    private static final MethodHandle SKIP_BLOCK_DATA;
+    private static final VarHandle BLOCK_BUFFER;
+    private static final VarHandle BLOCK_POSITION;
+    private static final VarHandle BLOCK_END;
+    private static final MethodHandle RESOLVE_CLASS;
+    private static final MethodHandle RESOLVE_PROXY_CLASS;
+    private static final MethodHandle ANNOTATE_CLASS;
+    private static final MethodHandle ANNOTATE_PROXY_CLASS;
+    private static final MethodHandle INVOKE_WRITE_REPLACE;
+    private static final VarHandle DESCRIPTOR_NAME;
+    private static final VarHandle DESCRIPTOR_SUID;
 
     static {
         try {
@@ -30,11 +61,9 @@ public final class JdkInternals {
             SHOULD_BE_INITIALIZED = lookup.findVirtual(unsafe, "shouldBeInitialized",
                     MethodType.methodType(boolean.class, Class.class));
             STATIC_FIELD_BASE = lookup.findVirtual(unsafe, "staticFieldBase",
-                    MethodType.methodType(Object.class, java.lang.reflect.Field.class));
+                    MethodType.methodType(Object.class, Field.class));
             STATIC_FIELD_OFFSET = lookup.findVirtual(unsafe, "staticFieldOffset",
-                    MethodType.methodType(long.class, java.lang.reflect.Field.class));
-            OBJECT_FIELD_OFFSET = lookup.findVirtual(unsafe, "objectFieldOffset",
-                    MethodType.methodType(long.class, Class.class, String.class));
+                    MethodType.methodType(long.class, Field.class));
             Class<?>[] types = {Object.class, boolean.class, byte.class, short.class, char.class, int.class,
                 long.class, float.class, double.class};
             String[] names = {"Reference", "Boolean", "Byte", "Short", "Char", "Int", "Long", "Float", "Double"};
@@ -42,12 +71,46 @@ public final class JdkInternals {
                 PUT_VOLATILE.put(types[i], lookup.findVirtual(unsafe, "put" + names[i] + "Volatile",
                         MethodType.methodType(void.class, Object.class, long.class, types[i])));
             }
-        } catch (ReflectiveOperationException e) {
+
+            MethodHandles.Lookup input = MethodHandles.privateLookupIn(ObjectInputStream.class, lookup);
+            Class<?> blocks = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
+            MethodHandles.Lookup blockData = MethodHandles.privateLookupIn(blocks, lookup);
+            INPUT_BIN = input.findGetter(ObjectInputStream.class, "bin", blocks).asType(
+                    MethodType.methodType(Object.class, ObjectInputStream.class));
+            BLOCK_DATA_MODE = blockData.findVirtual(blocks, "getBlockDataMode", MethodType.methodType(boolean.class))
+                    .asType(MethodType.methodType(boolean.class, Object.class));
+            BLOCK_PEEK = blockData.findVirtual(blocks, "peek", MethodType.methodType(int.class))
+                    .asType(MethodType.methodType(int.class, Object.class));
+            SKIP_BLOCK_DATA = blockData.findVirtual(blocks, "skipBlockData", MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(void.class, Object.class));
+            BLOCK_BUFFER = blockData.findVarHandle(blocks, "buf", byte[].class);
+            BLOCK_POSITION = blockData.findVarHandle(blocks, "pos", int.class);
+            BLOCK_END = blockData.findVarHandle(blocks, "end", int.class);
+            RESOLVE_CLASS = input.findVirtual(ObjectInputStream.class, "resolveClass",
+                    MethodType.methodType(Class.class, ObjectStreamClass.class));
+            RESOLVE_PROXY_CLASS = input.findVirtual(ObjectInputStream.class, "resolveProxyClass",
+                    MethodType.methodType(Class.class, String[].class));
+            MethodHandles.Lookup output = MethodHandles.privateLookupIn(ObjectOutputStream.class, lookup);
+            ANNOTATE_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateClass",
+                    MethodType.methodType(void.class, Class.class));
+            ANNOTATE_PROXY_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateProxyClass",
+                    MethodType.methodType(void.class, Class.class));
+            MethodHandles.Lookup descriptors = MethodHandles.privateLookupIn(ObjectStreamClass.class, lookup);
+            INVOKE_WRITE_REPLACE = descriptors.findVirtual(ObjectStreamClass.class, "invokeWriteReplace",
+                    MethodType.methodType(Object.class, Object.class));
+            DESCRIPTOR_NAME = descriptors.findVarHandle(ObjectStreamClass.class, "name", String.class);
+            DESCRIPTOR_SUID = descriptors.findVarHandle(ObjectStreamClass.class, "suid", Long.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private JdkInternals() {
+    }
+
+    /** Initializes this class: every seam is found, or this throws naming the one that is not. */
+    public static void check() {
+        // the static initializer did the work
     }
 
     /**
@@ -68,7 +131,7 @@ public final class JdkInternals {
      *
      * @param value of the field's type, boxed for primitives (checked by the caller)
      */
-    public static void putStatic(java.lang.reflect.Field field, Object value) {
+    public static void putStatic(Field field, Object value) {
         try {
             Object base = STATIC_FIELD_BASE.invoke(UNSAFE, field);
             long offset = (long) STATIC_FIELD_OFFSET.invoke(UNSAFE, field);
@@ -79,30 +142,138 @@ public final class JdkInternals {
         }
     }
 
-    /** The offset of an instance field of a JDK class, for {@link #putReference}. */
-    public static long fieldOffset(Class<?> type, String field) {
-        try {
-            return (long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, type, field);
-        } catch (Throwable e) {
-            throw new IllegalStateException("no field " + type.getName() + "." + field, e);
-        }
-    }
-
-    /** Sets a reference field of a JDK object, such as a descriptor read from a stream that no one else holds yet. */
-    public static void putReference(Object target, long offset, Object value) {
-        try {
-            PUT_VOLATILE.get(Object.class).invoke(UNSAFE, target, offset, value);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot set a field of " + target.getClass().getName(), e);
-        }
-    }
-
     /** Whether the class has not been initialized yet (so no generator has set any of its static fields). */
     public static boolean isUninitialized(Class<?> type) {
         try {
             return (boolean) SHOULD_BE_INITIALIZED.invoke(UNSAFE, type);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the stream is resolving a class descriptor whose annotation starts with {@code marker}, told without
+     * consuming anything: the stream is in block-data mode (as {@code readNonProxyDesc} sets it before
+     * {@code resolveClass}) and its buffered block starts with the marker.
+     */
+    public static boolean annotationStartsWith(ObjectInputStream in, byte[] marker) {
+        try {
+            Object bin = INPUT_BIN.invokeExact(in);
+            if (!(boolean) BLOCK_DATA_MODE.invokeExact(bin) || (int) BLOCK_PEEK.invokeExact(bin) != (marker[0] & 0xFF)) {
+                return false;
+            }
+            // peek filled the buffer with the block's first bytes; a writer puts the whole marker in one block
+            byte[] buffer = (byte[]) BLOCK_BUFFER.get(bin);
+            int position = (int) BLOCK_POSITION.get(bin);
+            int end = (int) BLOCK_END.get(bin);
+            if (end - position < marker.length) {
+                return false;
+            }
+            for (int i = 1; i < marker.length; i++) {
+                if (buffer[position + i] != marker[i]) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false; // the JDK's own read of the annotation will meet the same failure and report it
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Skips what is left of the block data of the annotation being read. {@code ObjectInputStream} replaces an
+     * exception thrown while a block still holds unread bytes by {@code IllegalStateException: unread block data}: a
+     * refusal must leave none, so the caller sees the refusal.
+     */
+    public static void discardBlockData(ObjectInputStream in) {
+        try {
+            Object bin = INPUT_BIN.invokeExact(in);
+            if ((boolean) BLOCK_DATA_MODE.invokeExact(bin)) {
+                SKIP_BLOCK_DATA.invokeExact(bin);
+            }
+        } catch (Throwable ignored) {
+            // the stream is broken anyway; the original failure is what the caller needs to see
+        }
+    }
+
+    /** {@code in.resolveClass(descriptor)}, as the stream's own class implements it. */
+    public static Class<?> resolveClass(ObjectInputStream in, ObjectStreamClass descriptor)
+            throws java.io.IOException, ClassNotFoundException {
+        try {
+            return (Class<?>) RESOLVE_CLASS.invokeExact(in, descriptor);
+        } catch (java.io.IOException | ClassNotFoundException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code in.resolveProxyClass(interfaces)}, as the stream's own class implements it. */
+    public static Class<?> resolveProxyClass(ObjectInputStream in, String[] interfaces)
+            throws java.io.IOException, ClassNotFoundException {
+        try {
+            return (Class<?>) RESOLVE_PROXY_CLASS.invokeExact(in, interfaces);
+        } catch (java.io.IOException | ClassNotFoundException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code out.annotateClass(type)}, as the stream's own class implements it. */
+    public static void annotateClass(ObjectOutputStream out, Class<?> type) throws java.io.IOException {
+        try {
+            ANNOTATE_CLASS.invokeExact(out, type);
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code out.annotateProxyClass(type)}, as the stream's own class implements it. */
+    public static void annotateProxyClass(ObjectOutputStream out, Class<?> type) throws java.io.IOException {
+        try {
+            ANNOTATE_PROXY_CLASS.invokeExact(out, type);
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code descriptor.invokeWriteReplace(object)}: the object's own {@code writeReplace}. */
+    public static Object invokeWriteReplace(ObjectStreamClass descriptor, Object object) throws java.io.IOException {
+        try {
+            return (Object) INVOKE_WRITE_REPLACE.invokeExact(descriptor, object);
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes a descriptor read from a stream describe a local class of another name: {@code name}, and the
+     * {@code serialVersionUID} when {@code suid} is not null. Only for a descriptor no one else holds yet.
+     */
+    public static void renameDescriptor(ObjectStreamClass descriptor, String name, Long suid) {
+        DESCRIPTOR_NAME.setVolatile(descriptor, name);
+        if (suid != null) {
+            DESCRIPTOR_SUID.setVolatile(descriptor, suid);
+        }
+    }
+
+    /** {@code ManagementFactory.platformMBeanServer}: whether the platform MBean server exists already. */
+    public static boolean platformMBeanServerExists(Class<?> managementFactory) {
+        try {
+            Field server = managementFactory.getDeclaredField("platformMBeanServer");
+            server.setAccessible(true);
+            return server.get(null) != null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -1,23 +1,21 @@
 package dev.ferry.boot.jdk;
 
+import java.io.ObjectStreamClass;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.io.ObjectStreamClass;
 
 /**
- * Binds a descriptor read from a stream to the reader's own specialization. The reader's class has another name than
- * the writer's (generators name classes per JVM: {@code Box$ByteBuddy$x8Gq}), and so another computed
- * {@code serialVersionUID}; {@code ObjectStreamClass.initNonProxy} refuses both differences. The recipe, not the
- * name, says which class this is, so the descriptor takes the local name, and the local computed
- * {@code serialVersionUID} when the class declares none. A declared one is left to the JDK's check.
+ * Binds a descriptor read from a stream to a local class of another name. A reader's specialization is named by its
+ * own generator ({@code Box$ByteBuddy$x8Gq}), and so has another computed {@code serialVersionUID}; a lambda's call
+ * site may sit at another position in the reader's build of its capturing class, so its wire class has another
+ * index in its name. {@code ObjectStreamClass.initNonProxy} refuses both differences; the recipe, not the name, says
+ * which class this is, so the descriptor takes the local name, and the local computed {@code serialVersionUID} when
+ * the class declares none. A declared one is left to the JDK's check.
  */
 public final class SerialDescriptors {
 
     private SerialDescriptors() {
     }
-
-    private static final long NAME = JdkInternals.fieldOffset(ObjectStreamClass.class, "name");
-    private static final long SUID = JdkInternals.fieldOffset(ObjectStreamClass.class, "suid");
 
     /** Per class, the {@code serialVersionUID} a descriptor bound to it takes; null to keep the stream's. */
     private static final ClassValue<Long> ADOPTED_UID = new ClassValue<>() {
@@ -32,11 +30,7 @@ public final class SerialDescriptors {
         if (descriptor.forClass() != null) {
             return; // a stream subclass handed over a local descriptor, not one read from the stream: leave it alone
         }
-        JdkInternals.putReference(descriptor, NAME, local.getName());
-        Long uid = ADOPTED_UID.get(local);
-        if (uid != null) {
-            JdkInternals.putReference(descriptor, SUID, uid);
-        }
+        JdkInternals.renameDescriptor(descriptor, local.getName(), ADOPTED_UID.get(local));
     }
 
     private static boolean declaresSerialVersionUid(Class<?> type) {

@@ -31,12 +31,12 @@ public final class LambdaNotSerializableException extends NotSerializableExcepti
         } else {
             e = new LambdaNotSerializableException(failure.getMessage());
             e.initCause(failure);
-            List<String> inside = ObjectGraphPath.find(value, failure.getMessage());
+            List<String> inside = value == null ? List.of() : ObjectGraphPath.find(value, failure.getMessage());
             for (int i = inside.size() - 1; i >= 0; i--) {
                 e.path.addFirst(inside.get(i));
             }
         }
-        e.path.addFirst("captured value " + index + " (" + typeName(value) + ")");
+        e.path.addFirst(index < 0 ? "a captured value" : "captured value " + index + " (" + typeName(value) + ")");
         e.path.addFirst(site.describe());
         return e;
     }
@@ -45,8 +45,9 @@ public final class LambdaNotSerializableException extends NotSerializableExcepti
         if (value == null) {
             return "null";
         }
-        // a captured lambda is described by its own step; its hidden class name says nothing useful
-        return value.getClass().isHidden() ? "a lambda" : value.getClass().getName();
+        // a captured lambda is described by its own step; its class name says nothing useful
+        return value.getClass().isHidden() || WireClasses.isWireClass(value.getClass()) ? "a lambda"
+                : value.getClass().getName();
     }
 
     /** The class that is not serializable. */

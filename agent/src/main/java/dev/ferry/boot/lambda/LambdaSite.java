@@ -1,46 +1,30 @@
 package dev.ferry.boot.lambda;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A lambda call site of a prepared class, resolved in this JVM: what the writer's bootstrap links, and what a reader
- * matched a recipe against. Both sides adapt the implementation method with the same {@link #invoker} so that a lambda
- * behaves the same before and after it crossed.
+ * A lambda call site of a prepared class, resolved in this JVM: its types and its implementation method, what the
+ * call site's wire class ({@link WireClasses}) is made of and calls.
  */
 public final class LambdaSite {
 
     private final Class<?> capturingClass;
-    private final int index;
-    private final int hash;
-    private final String enclosingMethod;
-    private final String implementationName;
-    private final String samName;
+    private final SymbolicCallSite symbolic;
     private final MethodType factoryType;
     private final MethodType samType;
     private final MethodType instantiatedType;
     private final MethodHandle implementation;
     private final Class<?>[] interfaces;
     private final MethodType[] bridges;
-    private volatile MethodHandle genericInvoker;
 
-    LambdaSite(Class<?> capturingClass, int index, int hash, String enclosingMethod, String implementationName,
-            String samName, MethodType factoryType, MethodType samType, MethodType instantiatedType,
-            MethodHandle implementation, Class<?>[] markers, MethodType[] bridges) {
+    LambdaSite(Class<?> capturingClass, SymbolicCallSite symbolic, MethodType factoryType, MethodType samType,
+            MethodType instantiatedType, MethodHandle implementation, Class<?>[] markers, MethodType[] bridges) {
         this.capturingClass = capturingClass;
-        this.index = index;
-        this.hash = hash;
-        this.enclosingMethod = enclosingMethod;
-        this.implementationName = implementationName;
-        this.samName = samName;
+        this.symbolic = symbolic;
         this.factoryType = factoryType;
         this.samType = samType;
         this.instantiatedType = instantiatedType;
@@ -68,21 +52,22 @@ public final class LambdaSite {
     }
 
     public int index() {
-        return index;
+        return symbolic.index();
     }
 
     public int hash() {
-        return hash;
+        return symbolic.hash();
     }
 
     public String samName() {
-        return samName;
+        return symbolic.samName();
     }
 
     public MethodType samType() {
         return samType;
     }
 
+    /** The {@code invokedynamic}'s type: the captured types, returning the functional interface. */
     public MethodType factoryType() {
         return factoryType;
     }
@@ -96,7 +81,7 @@ public final class LambdaSite {
         return bridges.clone();
     }
 
-    /** The types of the captured values, in the order they are captured and written. */
+    /** The types of the captured values, in the order they are captured. */
     public Class<?> capturedType(int i) {
         return factoryType.parameterType(i);
     }
@@ -115,50 +100,14 @@ public final class LambdaSite {
         return implementation.asType(instantiated).asType(target);
     }
 
-    /** Invokes the lambda with boxed captured values and arguments (the reader's proxies go through here). */
-    public Object invoke(Object[] captured, Object[] args) throws Throwable {
-        MethodHandle generic = genericInvoker;
-        if (generic == null) {
-            int arity = captured.length + samType.parameterCount();
-            generic = invoker(samType).asType(MethodType.genericMethodType(arity)).asSpreader(Object[].class, arity);
-            genericInvoker = generic;
-        }
-        Object[] all = Arrays.copyOf(captured, captured.length + (args == null ? 0 : args.length));
-        if (args != null) {
-            System.arraycopy(args, 0, all, captured.length, args.length);
-        }
-        return generic.invokeExact(all);
-    }
-
-    /** Whether {@code method} (called on a proxy of this site) is the functional method or one of its bridges. */
-    public boolean isFunctionalMethod(Method method) {
-        return Modifier.isAbstract(method.getModifiers())
-                && method.getName().equals(samName)
-                && method.getParameterCount() == samType.parameterCount();
-    }
-
-    /** A proxy implementing this site's interfaces, defined where the capturing class's loader sees them. */
-    public Object newProxy(InvocationHandler handler) {
-        return Proxy.newProxyInstance(capturingClass.getClassLoader(), interfaces, handler);
-    }
-
-    /** Whether {@code proxyClass} implements exactly this site's interfaces. */
-    public boolean matchesProxy(Class<?> proxyClass) {
-        return Set.of(proxyClass.getInterfaces()).equals(Set.of(interfaces));
-    }
-
-    /** {@code lambda com.acme.Main.lambda$main$0 (in main, as java.util.function.Function)}, for messages. */
+    /** {@code lambda com.acme.Main.lambda$main$0 (in com.acme.Main, as java.util.function.Function)}, for messages. */
     public String describe() {
-        return "lambda " + implementationName + " (in " + capturingClass.getName() + "." + enclosingMethod
-                + ", as " + interfaces[0].getName() + ")";
+        return "lambda " + symbolic.implementation() + " (in " + capturingClass.getName() + ", as "
+                + interfaces[0].getName() + ")";
     }
 
     @Override
     public String toString() {
         return describe();
-    }
-
-    static MethodHandles.Lookup lookupFor(Class<?> capturingClass) throws IllegalAccessException {
-        return MethodHandles.privateLookupIn(capturingClass, MethodHandles.lookup());
     }
 }

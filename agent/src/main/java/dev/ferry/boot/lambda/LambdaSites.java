@@ -1,100 +1,198 @@
 package dev.ferry.boot.lambda;
 
-import dev.ferry.boot.security.Refusals;
-import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.RefusalReason;
-import java.io.InvalidObjectException;
+import dev.ferry.boot.security.Printable;
+import dev.ferry.boot.security.Refusals;
+import java.io.InvalidClassException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The reader's side of the allow-list: resolves the call site a recipe names, but only among the call sites that this
- * JVM's own transformer found in the capturing class (DESIGN.md fact 4). Nothing the stream names is looked up,
- * linked or run before that check passes. Resolved call sites are cached per class.
+ * The call sites of one prepared class, as this JVM's transformer found them ({@link CallSiteTables}), resolved on
+ * demand: the reader's allow-list (a stream can name only a call site compiled into the class), and the writer's way
+ * from a lambda's {@code SerializedLambda} back to its call site. One table per class, kept with the class.
  */
 public final class LambdaSites {
 
-    private static final ClassValue<Table> TABLES = new ClassValue<>() {
+    private static final ClassValue<LambdaSites> TABLES = new ClassValue<>() {
         @Override
-        protected Table computeValue(Class<?> type) {
-            SymbolicCallSite[] sites = LambdaSiteTables.lookup(type.getClassLoader(), type.getName());
-            return sites == null ? null : new Table(sites);
+        protected LambdaSites computeValue(Class<?> type) {
+            CallSiteTables.Table table = CallSiteTables.lookup(type.getClassLoader(), type.getName());
+            return table == null ? null : new LambdaSites(type, table.decode());
         }
     };
 
-    private LambdaSites() {
+    private final Class<?> capturingClass;
+    private final List<SymbolicCallSite> sites;
+    private final Set<String> javacKeys;
+    private final AtomicReferenceArray<LambdaSite> resolved;
+    private final AtomicReferenceArray<Class<?>> wireClasses;
+    private final AtomicReferenceArray<MethodHandle> wireConstructors;
+    private volatile Map<String, List<Integer>> bySerializedKey;
+
+    private LambdaSites(Class<?> capturingClass, CallSiteTables.Decoded decoded) {
+        this.capturingClass = capturingClass;
+        this.sites = decoded.sites();
+        this.javacKeys = Set.copyOf(decoded.javacKeys());
+        this.resolved = new AtomicReferenceArray<>(sites.size());
+        this.wireClasses = new AtomicReferenceArray<>(sites.size());
+        this.wireConstructors = new AtomicReferenceArray<>(sites.size());
+    }
+
+    /** The call sites Ferry prepared in {@code capturingClass}, or null when it prepared none there. */
+    public static LambdaSites of(Class<?> capturingClass) {
+        return TABLES.get(capturingClass);
+    }
+
+    public Class<?> capturingClass() {
+        return capturingClass;
+    }
+
+    int size() {
+        return sites.size();
+    }
+
+    SymbolicCallSite symbolic(int position) {
+        return sites.get(position);
     }
 
     /**
-     * The call site of {@code capturingClass} that a writer called {@code index} with signature {@code hash}.
-     *
-     * @throws InvalidObjectException naming what was refused, if this JVM knows no such call site
+     * The position of the call site a writer called {@code index} with signature {@code hash}: the same index first,
+     * then the one call site with that hash (it moved between the writer's build and this one); -1 when there is none
+     * or more than one.
      */
-    public static LambdaSite resolve(Class<?> capturingClass, int index, int hash) throws InvalidObjectException {
-        Table table = TABLES.get(capturingClass);
-        if (table == null) {
-            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(),
-                    "refused lambda recipe: " + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM (it has none, it is excluded by the"
-                    + " include/exclude options, or it was loaded before Ferry started)");
+    int positionOf(int index, int hash) {
+        if (index < sites.size() && sites.get(index).hash() == hash) {
+            return index;
         }
-        int position = table.positionOf(index, hash);
-        if (position < 0) {
-            throw Refusals.invalidObject(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(),
-                    "refused lambda recipe: " + capturingClass.getName() + " has no lambda call site #" + index + " with signature hash " + Integer.toHexString(hash)
-                    + " (the writer's and this JVM's versions of the class differ, or the stream was forged)");
+        int found = -1;
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i).hash() == hash) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
         }
-        return table.resolved(capturingClass, position);
+        return found;
     }
 
-    private static final class Table {
-        private final SymbolicCallSite[] sites;
-        private final AtomicReferenceArray<LambdaSite> resolved;
-
-        Table(SymbolicCallSite[] sites) {
-            this.sites = sites;
-            this.resolved = new AtomicReferenceArray<>(sites.length);
+    /**
+     * The position of the call site that made {@code lambdaClass}, whose {@code writeReplace} gave {@code serialized};
+     * -1 when it is no call site of Ferry's (a javac-serializable lambda, or an indistinguishable twin of one, keeps
+     * the JDK's serial form).
+     */
+    int positionOf(Class<?> lambdaClass, SerializedLambda serialized) {
+        String key = String.join("|", serialized.getFunctionalInterfaceClass(),
+                serialized.getFunctionalInterfaceMethodName(), serialized.getFunctionalInterfaceMethodSignature(),
+                Integer.toString(serialized.getImplMethodKind()), serialized.getImplClass(),
+                serialized.getImplMethodName(), serialized.getImplMethodSignature(),
+                serialized.getInstantiatedMethodType());
+        if (javacKeys.contains(key)) {
+            return -1;
         }
-
-        /** The exact position first; a call site that moved between builds is found by its meaning. */
-        int positionOf(int index, int hash) {
-            if (index < sites.length && sites[index].hash() == hash) {
-                return index;
+        List<Integer> candidates = bySerializedKey().getOrDefault(key, List.of());
+        for (int position : candidates) {
+            if (capturedCount(sites.get(position).factoryDescriptor()) == serialized.getCapturedArgCount()
+                    && interfacesMatch(position, lambdaClass)) {
+                return position;
             }
-            int found = -1;
-            for (int i = 0; i < sites.length; i++) {
-                if (sites[i].hash() == hash) {
-                    if (found >= 0) {
-                        return -1;
-                    }
-                    found = i;
-                }
-            }
-            return found;
         }
-
-        LambdaSite resolved(Class<?> capturingClass, int position) throws InvalidObjectException {
-            LambdaSite site = resolved.get(position);
-            if (site == null) {
-                long start = System.nanoTime();
-                site = resolve(capturingClass, sites[position]);
-                if (resolved.compareAndSet(position, null, site)) {
-                    AgentCounters.lambdaMaterialized(capturingClass.getName(), System.nanoTime() - start);
-                } else {
-                    site = resolved.get(position);
-                }
-            }
-            return site;
-        }
+        return -1;
     }
 
-    private static LambdaSite resolve(Class<?> capturingClass, SymbolicCallSite symbolic)
-            throws InvalidObjectException {
+    /** The number of parameters of a method descriptor, read without loading any class. */
+    static int capturedCount(String descriptor) {
+        int count = 0;
+        int at = 1;
+        while (descriptor.charAt(at) != ')') {
+            while (descriptor.charAt(at) == '[') {
+                at++;
+            }
+            at = descriptor.charAt(at) == 'L' ? descriptor.indexOf(';', at) + 1 : at + 1;
+            count++;
+        }
+        return count;
+    }
+
+    /** Call sites with equal keys differ only by marker interfaces, which the lambda's class shows. */
+    private boolean interfacesMatch(int position, Class<?> lambdaClass) {
+        SymbolicCallSite site = sites.get(position);
+        Set<String> expected = new HashSet<>(site.markers());
+        expected.add(site.functionalInterface());
+        Set<String> actual = new HashSet<>();
+        for (Class<?> implemented : lambdaClass.getInterfaces()) {
+            actual.add(implemented.getName().replace('.', '/'));
+        }
+        actual.remove("java/io/Serializable");
+        expected.remove("java/io/Serializable");
+        return actual.equals(expected);
+    }
+
+    private Map<String, List<Integer>> bySerializedKey() {
+        Map<String, List<Integer>> index = bySerializedKey;
+        if (index == null) {
+            index = new HashMap<>();
+            for (SymbolicCallSite site : sites) {
+                index.computeIfAbsent(site.serializedKey(), key -> new ArrayList<>()).add(site.index());
+            }
+            bySerializedKey = index;
+        }
+        return index;
+    }
+
+    /** The call site at {@code position}, resolved in this JVM (its implementation method looked up) once. */
+    LambdaSite site(int position) throws InvalidClassException {
+        LambdaSite site = resolved.get(position);
+        if (site == null) {
+            site = resolve(sites.get(position));
+            if (!resolved.compareAndSet(position, null, site)) {
+                site = resolved.get(position);
+            }
+        }
+        return site;
+    }
+
+    Class<?> wireClassIfDefined(int position) {
+        return wireClasses.get(position);
+    }
+
+    /** Publishes a wire class, its constructor first: whoever sees the class sees the constructor. */
+    void wireClassDefined(int position, Class<?> wireClass, MethodHandle constructor) {
+        wireConstructors.set(position, constructor);
+        wireClasses.set(position, wireClass);
+    }
+
+    /** {@code (Object[] captured)Object}: a new instance of the wire class, once it is defined. */
+    MethodHandle wireConstructor(int position) {
+        return wireConstructors.get(position);
+    }
+
+    /** A lock per call site, for defining its wire class once. */
+    Object lock(int position) {
+        return sites.get(position);
+    }
+
+    private ClassLoader loader() {
+        return capturingClass.getClassLoader();
+    }
+
+    private LambdaSite resolve(SymbolicCallSite symbolic) throws InvalidClassException {
         try {
-            ClassLoader loader = capturingClass.getClassLoader();
-            MethodHandles.Lookup lookup = LambdaSite.lookupFor(capturingClass);
+            ClassLoader loader = loader();
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(capturingClass, MethodHandles.lookup());
             Class<?>[] markers = new Class<?>[symbolic.markers().size()];
             for (int i = 0; i < markers.length; i++) {
                 markers[i] = Class.forName(symbolic.markers().get(i).replace('/', '.'), false, loader);
@@ -103,21 +201,23 @@ public final class LambdaSites {
             for (int i = 0; i < bridges.length; i++) {
                 bridges[i] = MethodType.fromMethodDescriptorString(symbolic.bridges().get(i), loader);
             }
-            return new LambdaSite(capturingClass, symbolic.index(), symbolic.hash(), symbolic.enclosingMethod(),
-                    symbolic.implementation(), symbolic.samName(),
+            return new LambdaSite(capturingClass, symbolic,
                     MethodType.fromMethodDescriptorString(symbolic.factoryDescriptor(), loader),
                     MethodType.fromMethodDescriptorString(symbolic.samDescriptor(), loader),
                     MethodType.fromMethodDescriptorString(symbolic.instantiatedDescriptor(), loader),
-                    implementation(lookup, capturingClass, symbolic), markers, bridges);
+                    implementation(lookup, symbolic), markers, bridges);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw Refusals.invalidObject(RefusalReason.DEFINITION, capturingClass.getName(), "cannot link lambda call site #" + symbolic.index() + " ("
-                    + symbolic.implementation() + ") of " + capturingClass.getName() + " in this JVM: " + e, e);
+            InvalidClassException failed = new InvalidClassException(Printable.className(capturingClass.getName()),
+                    "cannot link lambda call site #" + symbolic.index() + " (" + symbolic.implementation() + ") of "
+                    + capturingClass.getName() + " in this JVM: " + e);
+            failed.initCause(e);
+            throw Refusals.counted(RefusalReason.DEFINITION, capturingClass.getName(), failed);
         }
     }
 
-    private static MethodHandle implementation(MethodHandles.Lookup lookup, Class<?> capturingClass,
-            SymbolicCallSite symbolic) throws ReflectiveOperationException {
-        ClassLoader loader = capturingClass.getClassLoader();
+    private MethodHandle implementation(MethodHandles.Lookup lookup, SymbolicCallSite symbolic)
+            throws ReflectiveOperationException {
+        ClassLoader loader = loader();
         Class<?> owner = Class.forName(symbolic.implOwner().replace('/', '.'), false, loader);
         MethodType type = MethodType.fromMethodDescriptorString(symbolic.implDescriptor(), loader);
         String name = symbolic.implName();
@@ -134,5 +234,19 @@ public final class LambdaSites {
             default:
                 throw new NoSuchMethodException("unsupported implementation kind " + symbolic.implKind());
         }
+    }
+
+    /** Names of the call sites, for messages: {@code #0 lambda$main$0, #1 String::length, ...}. */
+    String describeSites() {
+        Set<String> names = new LinkedHashSet<>();
+        for (SymbolicCallSite site : sites) {
+            names.add("#" + site.index() + " " + site.implName());
+        }
+        return String.join(", ", names);
+    }
+
+    @Override
+    public String toString() {
+        return "call sites of " + capturingClass.getName() + ": " + Arrays.toString(sites.toArray());
     }
 }

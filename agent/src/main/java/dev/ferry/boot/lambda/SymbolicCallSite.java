@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * One lambda call site of a prepared class, as the transformer read it from the class file: names and descriptors
- * only, so that the table of a class can be kept without resolving (or pinning) anything.
+ * One lambda call site of a prepared class, as the class file states it: names and descriptors only, so that a table of
+ * them can be kept without resolving (or pinning) anything.
  *
  * <p>The {@link #hash} identifies the call site's <em>meaning</em> (implementation method, interface method, types,
  * markers, bridges) independently of its position, so that a reader can match a writer's call site even when the two
@@ -14,7 +14,6 @@ import java.util.zip.CRC32;
  *
  * @param index position of the call site among the prepared call sites of its class (0-based)
  * @param hash signature hash, see {@link #signatureHash}
- * @param enclosingMethod name of the method that contains the call site, for messages
  * @param samName name of the functional interface method
  * @param factoryDescriptor descriptor of the {@code invokedynamic}: captured types and functional interface
  * @param samDescriptor erased descriptor of the functional interface method
@@ -29,7 +28,6 @@ import java.util.zip.CRC32;
 public record SymbolicCallSite(
         int index,
         int hash,
-        String enclosingMethod,
         String samName,
         String factoryDescriptor,
         String samDescriptor,
@@ -47,14 +45,13 @@ public record SymbolicCallSite(
     }
 
     /** A call site whose hash is computed from its other parts. */
-    public static SymbolicCallSite of(int index, String enclosingMethod, String samName, String factoryDescriptor,
-            String samDescriptor, int implKind, String implOwner, String implName, String implDescriptor,
-            String instantiatedDescriptor, List<String> markers, List<String> bridges) {
+    public static SymbolicCallSite of(int index, String samName, String factoryDescriptor, String samDescriptor,
+            int implKind, String implOwner, String implName, String implDescriptor, String instantiatedDescriptor,
+            List<String> markers, List<String> bridges) {
         int hash = signatureHash(samName, factoryDescriptor, samDescriptor, implKind, implOwner,
-                implementationIdentity(implName, enclosingMethod), implDescriptor, instantiatedDescriptor, markers,
-                bridges);
-        return new SymbolicCallSite(index, hash, enclosingMethod, samName, factoryDescriptor, samDescriptor, implKind,
-                implOwner, implName, implDescriptor, instantiatedDescriptor, markers, bridges);
+                implementationIdentity(implName), implDescriptor, instantiatedDescriptor, markers, bridges);
+        return new SymbolicCallSite(index, hash, samName, factoryDescriptor, samDescriptor, implKind, implOwner,
+                implName, implDescriptor, instantiatedDescriptor, markers, bridges);
     }
 
     /**
@@ -62,21 +59,25 @@ public record SymbolicCallSite(
      * JDK 21 (JDK 17's {@code Function} has {@code lambda$andThen$1}, JDK 25's {@code lambda$andThen$0}); a body is
      * therefore identified by the method that encloses it, and lambdas of one method by their types and position.
      */
-    static String implementationIdentity(String implName, String enclosingMethod) {
-        return implName.startsWith("lambda$") ? "lambda$" + sourceMethod(enclosingMethod) : implName;
-    }
-
-    /** {@code main} for {@code main} and for {@code lambda$main$0} (a lambda nested in one of main's lambdas). */
-    private static String sourceMethod(String method) {
-        if (method.startsWith("lambda$") && method.lastIndexOf('$') > "lambda$".length()) {
-            return sourceMethod(method.substring("lambda$".length(), method.lastIndexOf('$')));
+    static String implementationIdentity(String implName) {
+        if (!implName.startsWith("lambda$")) {
+            return implName;
         }
-        return method;
+        int last = implName.lastIndexOf('$');
+        if (last <= "lambda$".length() || last == implName.length() - 1) {
+            return implName;
+        }
+        for (int i = last + 1; i < implName.length(); i++) {
+            if (!Character.isDigit(implName.charAt(i))) {
+                return implName;
+            }
+        }
+        return implName.substring(0, last);
     }
 
     /**
      * CRC-32 of a canonical text of everything that decides what a lambda of this call site does and how its captured
-     * values are written. The enclosing method and the index are left out on purpose: moving a lambda changes neither.
+     * values are written. The index is left out on purpose: moving a lambda does not change it.
      */
     static int signatureHash(String samName, String factoryDescriptor, String samDescriptor, int implKind,
             String implOwner, String implName, String implDescriptor, String instantiatedDescriptor,
@@ -87,6 +88,21 @@ public record SymbolicCallSite(
         CRC32 crc = new CRC32();
         crc.update(canonical.getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
+    }
+
+    /** The functional interface's internal name (the return type of {@link #factoryDescriptor}). */
+    public String functionalInterface() {
+        String returned = factoryDescriptor.substring(factoryDescriptor.indexOf(')') + 1);
+        return returned.substring(1, returned.length() - 1);
+    }
+
+    /**
+     * What a {@code SerializedLambda} of this call site says about it: interface and method, implementation, types.
+     * Two call sites with equal keys make lambdas no serialized form can tell apart.
+     */
+    public String serializedKey() {
+        return String.join("|", functionalInterface(), samName, samDescriptor, Integer.toString(implKind), implOwner,
+                implName, implDescriptor, instantiatedDescriptor);
     }
 
     /** {@code Owner.name} of the implementation method, for messages. */

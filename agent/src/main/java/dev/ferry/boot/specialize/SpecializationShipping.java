@@ -1,6 +1,5 @@
 package dev.ferry.boot.specialize;
 
-import dev.ferry.boot.wire.ClassShipping;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.GenericArrayType;
@@ -23,27 +22,33 @@ public final class SpecializationShipping {
     private SpecializationShipping() {
     }
 
-    /** The shipment of a specialization; null when no generator describes {@code type}. */
-    public static ClassShipping.Shipment of(Class<?> type) {
+    /**
+     * The recipe of a specialization; null when no generator describes {@code type}.
+     *
+     * @param travel how the classes the recipe names travel
+     * @throws UncheckedIOException holding a {@link NotSerializableException} naming the argument that cannot travel
+     */
+    public static SpecializationRecipe of(Class<?> type, ClassTravel travel) {
         SpecializationGenerators.Described described = SpecializationGenerators.describe(type);
         if (described == null) {
             return null;
         }
-        Converter converter = new Converter(type, described);
-        TypeNode.Specialized root = converter.specialized(described.id, described.specialization.origin(),
-                described.specialization.arguments(), "", 0);
-        return ClassShipping.Shipment.specialization(new SpecializationRecipe(root));
+        Converter converter = new Converter(type, described, travel);
+        return new SpecializationRecipe(converter.specialized(described.id, described.specialization.origin(),
+                described.specialization.arguments(), "", 0));
     }
 
     /** Turns one class's origin and arguments into nodes, counting them as the reader will. */
     private static final class Converter {
         private final Class<?> type;
         private final SpecializationGenerators.Described described;
+        private final ClassTravel travel;
         private int nodes;
 
-        Converter(Class<?> type, SpecializationGenerators.Described described) {
+        Converter(Class<?> type, SpecializationGenerators.Described described, ClassTravel travel) {
             this.type = type;
             this.described = described;
+            this.travel = travel;
         }
 
         TypeNode.Specialized specialized(String id, Class<?> origin, List<Type> arguments, String path, int depth) {
@@ -110,11 +115,10 @@ public final class SpecializationShipping {
                 component = component.getComponentType();
                 dimensions++;
             }
-            ClassShipping.Shipment shipment = shipmentOf(component, path);
-            if (shipment.kind != ClassShipping.Kind.SPECIALIZATION) {
-                return leaf(component, argument, path);
+            TypeNode node = travelOf(component, path);
+            if (node instanceof TypeNode.ClassLeaf) {
+                return new TypeNode.ClassLeaf(argument, ((TypeNode.ClassLeaf) node).byValue());
             }
-            TypeNode node = shipment.specialization.root();
             measure(node, path, depth);
             for (int i = 0; i < dimensions; i++) {
                 node = new TypeNode.ArrayOf(node);
@@ -127,30 +131,20 @@ public final class SpecializationShipping {
          * refused when a reader could resolve it neither way.
          */
         private TypeNode.ClassLeaf leaf(Class<?> component, Class<?> type, String path) {
-            ClassShipping.Shipment shipment = shipmentOf(component, path);
-            Class<?> leaf = component;
-            if (shipment.kind == ClassShipping.Kind.NO_KEY) {
-                throw refused(path, "the generated class " + leaf.getName() + ", which is not a specialization and"
-                        + " travels by value only with a key (keyFile=PATH on both JVMs)");
-            }
-            if (shipment.kind == ClassShipping.Kind.UNAVAILABLE) {
-                throw refused(path, "the generated class " + leaf.getName() + ", which cannot travel: "
-                        + shipment.reason);
-            }
-            if (shipment.kind == ClassShipping.Kind.SPECIALIZATION) {
-                throw refused(path, "the specialization " + leaf.getName() + ", which cannot stand where a class"
+            TypeNode node = travelOf(component, path);
+            if (!(node instanceof TypeNode.ClassLeaf)) {
+                throw refused(path, "the specialization " + component.getName() + ", which cannot stand where a class"
                         + " written by name or by value belongs (as an origin or a raw type)");
             }
-            return new TypeNode.ClassLeaf(type, shipment.kind == ClassShipping.Kind.BY_VALUE);
+            return new TypeNode.ClassLeaf(type, ((TypeNode.ClassLeaf) node).byValue());
         }
 
-        private ClassShipping.Shipment shipmentOf(Class<?> component, String path) {
+        private TypeNode travelOf(Class<?> component, String path) {
             try {
-                return ClassShipping.of(component);
-            } catch (NotSerializableException e) {
-                UncheckedIOException refused = refused(path, "the class " + component.getName()
-                        + ", which cannot be written: " + e.getMessage());
-                refused.getCause().initCause(e);
+                return travel.of(component);
+            } catch (ClassTravel.Refused e) {
+                UncheckedIOException refused = refused(path, e.getMessage());
+                refused.getCause().initCause(e.getCause() != null ? e.getCause() : e);
                 throw refused;
             }
         }

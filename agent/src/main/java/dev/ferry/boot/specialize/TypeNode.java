@@ -59,6 +59,11 @@ public abstract class TypeNode {
             this.byValue = byValue;
         }
 
+        /** Whether the class travels by value (as a {@code Class} object of the stream) rather than by name. */
+        public boolean byValue() {
+            return byValue;
+        }
+
         @Override
         void write(ObjectOutput out) throws IOException {
             if (byValue) {

@@ -5,10 +5,13 @@ import dev.ferry.boot.byvalue.ClassFacts;
 import dev.ferry.boot.byvalue.GeneratedClasses;
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.api.SpecializationGenerator;
+import dev.ferry.boot.lambda.WireClasses;
 import dev.ferry.boot.specialize.SpecializationGenerators;
 import dev.ferry.boot.specialize.SpecializationShipping;
 import dev.ferry.boot.byvalue.ClassRecipe;
+import dev.ferry.boot.specialize.ClassTravel;
 import dev.ferry.boot.specialize.SpecializationRecipe;
+import dev.ferry.boot.specialize.TypeNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The writer's decision, once per class: write it by name as the JDK does, or as the {@link SpecializationRecipe} of
+ * The writer's decision, once per class: write it by name as the JDK does, or as the call site of a lambda's wire class, or as the {@link SpecializationRecipe} of
  * the generator that describes it, or ship it by value as a {@link ClassRecipe}, or mark it as generated but not shippable so the reader can say why it cannot find it.
  *
  * <p>A class is generated when its defining loader cannot return its class file by name (the JVM's own criterion for
@@ -35,11 +38,13 @@ import java.util.Set;
  */
 public final class ClassShipping {
 
-    public enum Kind { BY_NAME, BY_VALUE, SPECIALIZATION, NO_KEY, UNAVAILABLE }
+    public enum Kind { BY_NAME, LAMBDA, BY_VALUE, SPECIALIZATION, NO_KEY, UNAVAILABLE }
 
     /** What to write for one class. */
     public static final class Shipment {
         public static final Shipment BY_NAME = new Shipment(Kind.BY_NAME, null, null, null);
+        /** A call site's wire class: its annotation names the call site. */
+        public static final Shipment LAMBDA = new Shipment(Kind.LAMBDA, null, null, null);
 
         public final Kind kind;
         /** {@link Kind#BY_VALUE} only. */
@@ -155,6 +160,9 @@ public final class ClassShipping {
         if (type.isPrimitive() || type.isArray() || Proxy.isProxyClass(type)) {
             return Shipment.BY_NAME;
         }
+        if (WireClasses.isWireClass(type)) {
+            return Shipment.LAMBDA;
+        }
         String internalName = type.getName().replace('.', '/');
         ByValue settings = ByValue.settings();
         if (settings.forcedByName(internalName) || internalName.startsWith("dev/ferry/agent/") || internalName.startsWith("dev/ferry/boot/")) {
@@ -173,9 +181,9 @@ public final class ClassShipping {
     /** The decision for a class no loader can return by name (or forced by value). */
     private static Shipment generated(Class<?> type, String internalName, boolean hidden, boolean forced,
             byte[] bytes, ByValue settings) {
-        Shipment specialization = SpecializationShipping.of(type);
+        SpecializationRecipe specialization = SpecializationShipping.of(type, ClassShipping::travelOf);
         if (specialization != null) {
-            return specialization;
+            return Shipment.specialization(specialization);
         }
         if (hidden) {
             return Shipment.unavailable("it is a hidden class, whose bytes Ferry never sees (only lambdas and"
@@ -192,6 +200,33 @@ public final class ClassShipping {
                     + " its bytes were not recorded");
         }
         return Shipment.byValue(recipe(type, bytes, settings));
+    }
+
+    /** How a class a specialization names travels: the same decision as for every class. */
+    private static TypeNode travelOf(Class<?> type) throws ClassTravel.Refused {
+        Shipment shipment;
+        try {
+            shipment = of(type);
+        } catch (NotSerializableException e) {
+            throw new ClassTravel.Refused("the class " + type.getName() + ", which cannot be written: "
+                    + e.getMessage(), e);
+        }
+        switch (shipment.kind) {
+            case BY_NAME:
+            case BY_VALUE:
+                return new TypeNode.ClassLeaf(type, shipment.kind == Kind.BY_VALUE);
+            case SPECIALIZATION:
+                return shipment.specialization.root();
+            case NO_KEY:
+                throw new ClassTravel.Refused("the generated class " + type.getName() + ", which is not a"
+                        + " specialization and travels by value only with a key (keyFile=PATH on both JVMs)", null);
+            case UNAVAILABLE:
+                throw new ClassTravel.Refused("the generated class " + type.getName() + ", which cannot travel: "
+                        + shipment.reason, null);
+            default:
+                throw new ClassTravel.Refused("the lambda class " + type.getName() + ", which no type argument can"
+                        + " name", null);
+        }
     }
 
     /** The JVM's criterion: a class is importable when its defining loader returns its class file by name. */

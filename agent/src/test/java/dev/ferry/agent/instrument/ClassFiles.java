@@ -42,4 +42,52 @@ final class ClassFiles {
         }, 0);
         return bootstraps;
     }
+
+    /** The names of a class file's methods, in class-file order. */
+    static List<String> methodsOf(byte[] classFile) {
+        List<String> methods = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                methods.add(name);
+                return null;
+            }
+        }, 0);
+        return methods;
+    }
+
+    /** Every instruction of every method, as opcode and operand text, bootstrap methods left out. */
+    static List<String> instructionsOf(byte[] classFile) {
+        List<String> instructions = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        instructions.add("" + opcode);
+                    }
+
+                    @Override
+                    public void visitVarInsn(int opcode, int var) {
+                        instructions.add("" + opcode + " " + var);
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
+                            boolean isInterface) {
+                        instructions.add("" + opcode + " " + owner + "." + method + methodDescriptor);
+                    }
+
+                    @Override
+                    public void visitInvokeDynamicInsn(String n, String d, Handle bootstrap, Object... arguments) {
+                        instructions.add("invokedynamic " + n + d);
+                    }
+                };
+            }
+        }, 0);
+        return instructions;
+    }
 }

@@ -2,16 +2,17 @@ package dev.ferry.agent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.lambda.CallSiteTables;
+import dev.ferry.boot.lambda.SymbolicCallSite;
 import example.fixtures.NoLambdas;
 import example.fixtures.OnlySerializableLambdas;
 import example.fixtures.PlainLambdas;
-import dev.ferry.boot.lambda.LambdaSiteTables;
-import dev.ferry.boot.lambda.SymbolicCallSite;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class LambdaTransformerTest {
     private static final String FERRY = "dev/ferry/boot/lambda/LambdaBootstrap.metafactory";
     private static final String JDK_ALT = "java/lang/invoke/LambdaMetafactory.altMetafactory";
 
-    private final ClassLoader loader = new ClassLoader(null) { };
+    /** A loader that sees Ferry's runtime, as every delegating loader does. */
+    private final ClassLoader loader = new ClassLoader(LambdaTransformerTest.class.getClassLoader()) { };
     private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()),
                 new ModuleAccess(null, null));
 
@@ -41,14 +43,54 @@ class LambdaTransformerTest {
     }
 
     @Test
+    void preparing_should_only_repoint_bootstrap_constants_and_add_the_gate() {
+        byte[] original = ClassFiles.of(PlainLambdas.class);
+        byte[] prepared = transform(PlainLambdas.class, original);
+
+        List<String> methods = ClassFiles.methodsOf(prepared);
+        List<String> expected = new java.util.ArrayList<>(ClassFiles.methodsOf(original));
+        expected.replaceAll(m -> m.equals("$deserializeLambda$") ? "$deserializeLambda$javac" : m);
+        expected.add("$deserializeLambda$");
+        assertEquals(expected, methods, "javac's deserializer is renamed and chained, nothing else changes");
+        assertEquals(ClassFiles.instructionsOf(original), ClassFiles.instructionsOf(prepared).subList(0,
+                ClassFiles.instructionsOf(original).size()), "no instruction of the original methods changes");
+    }
+
+    @Test
     void prepared_class_should_register_its_call_site_table_under_its_loader() {
         transform(PlainLambdas.class, ClassFiles.of(PlainLambdas.class));
 
-        SymbolicCallSite[] sites = LambdaSiteTables.lookup(loader, PlainLambdas.class.getName());
-        assertEquals(3, sites.length);
-        assertEquals("adder", sites[0].enclosingMethod());
-        assertEquals("java.lang.String.length", sites[2].implementation());
-        assertNull(LambdaSiteTables.lookup(ClassLoader.getSystemClassLoader(), PlainLambdas.class.getName()));
+        CallSiteTables.Table table = CallSiteTables.lookup(loader, PlainLambdas.class.getName());
+        List<SymbolicCallSite> sites = table.decode().sites();
+        assertEquals(3, sites.size());
+        assertEquals("lambda$adder$0", sites.get(0).implName());
+        assertEquals("java.lang.String.length", sites.get(2).implementation());
+        assertEquals(1, table.decode().javacKeys().size(), "the javac-serializable call site is known, not prepared");
+        assertTrue(table.gated());
+        assertNull(CallSiteTables.lookup(ClassLoader.getSystemClassLoader(), PlainLambdas.class.getName()));
+    }
+
+    @Test
+    void retransforming_a_class_prepared_at_load_should_give_it_the_same_bytes() {
+        byte[] original = ClassFiles.of(PlainLambdas.class);
+        byte[] atLoad = transform(PlainLambdas.class, original);
+
+        byte[] retransformed = transformer.transform(loader, PlainLambdas.class.getName().replace('.', '/'),
+                PlainLambdas.class, null, original);
+
+        assertArrayEquals(atLoad, retransformed, "another agent's retransformation must see the same methods again");
+    }
+
+    @Test
+    void retransforming_a_class_loaded_before_ferry_should_add_no_method() {
+        ClassLoader earlier = new ClassLoader(LambdaTransformerTest.class.getClassLoader()) { };
+        byte[] original = ClassFiles.of(PlainLambdas.class);
+
+        byte[] retransformed = transformer.transform(earlier, PlainLambdas.class.getName().replace('.', '/'),
+                PlainLambdas.class, null, original);
+
+        assertEquals(ClassFiles.methodsOf(original), ClassFiles.methodsOf(retransformed));
+        assertFalse(CallSiteTables.lookup(earlier, PlainLambdas.class.getName()).gated());
     }
 
     @Test
@@ -76,12 +118,30 @@ class LambdaTransformerTest {
     @Test
     void unknown_class_file_version_should_be_left_untouched_and_counted() {
         byte[] future = ClassFiles.of(PlainLambdas.class);
-        future[7] = 99; // major version 99: no ASM can promise to understand it
+        future[7] = 99; // major version 99: its constant pool may hold constants no reader of today knows
         byte[] copy = future.clone();
         long before = AgentCounters.snapshot().get("transform.failures");
 
         assertNull(transform(PlainLambdas.class, future));
         assertEquals(before + 1, AgentCounters.snapshot().get("transform.failures"));
         assertArrayEquals(copy, future, "the transformer must not modify the bytes it was given");
+    }
+
+    @Test
+    void class_of_a_loader_that_cannot_see_ferry_should_be_left_untouched_and_counted() {
+        ClassLoader strict = new ClassLoader(null) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.startsWith("java.")) {
+                    throw new ClassNotFoundException(name); // delegates java.* only, as OSGi does by default
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        long before = AgentCounters.snapshot().get("classes.skipped");
+
+        assertNull(transformer.transform(strict, PlainLambdas.class.getName().replace('.', '/'), null, null,
+                ClassFiles.of(PlainLambdas.class)));
+        assertEquals(before + 1, AgentCounters.snapshot().get("classes.skipped"));
     }
 }

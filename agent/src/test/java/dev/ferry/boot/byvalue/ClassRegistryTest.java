@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
-import dev.ferry.agent.instrument.AsmClassFileInspector;
+import dev.ferry.agent.classfile.AsmClassFileInspector;
 import dev.ferry.boot.security.IntegrityKey;
 import dev.ferry.boot.security.ReferencePolicy;
 import java.io.ByteArrayInputStream;

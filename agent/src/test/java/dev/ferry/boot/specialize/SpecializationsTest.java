@@ -1,7 +1,7 @@
 package dev.ferry.boot.specialize;
 
 import dev.ferry.boot.byvalue.ByValue;
-import dev.ferry.boot.wire.StreamHooks;
+import dev.ferry.boot.wire.HookedStreams;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.agent.instrument.AsmClassFileInspector;
+import dev.ferry.agent.classfile.AsmClassFileInspector;
 import dev.ferry.boot.security.ReferencePolicy;
 import dev.ferry.api.Specialization;
 import dev.ferry.api.SpecializationGenerator;
@@ -474,8 +474,8 @@ class SpecializationsTest {
         assertEquals(1, reader.generated.get());
     }
 
-    /** What the instrumented {@code ObjectOutputStream.annotateClass} does. */
-    private static final class HookedOutput extends ObjectOutputStream {
+    /** Ferry's annotations, and a forged one for {@code forgedClass}. */
+    private static final class HookedOutput extends HookedStreams.Output {
         private final Class<?> forgedClass;
         private final dev.ferry.boot.specialize.SpecializationRecipe forged;
 
@@ -489,24 +489,17 @@ class SpecializationsTest {
         @Override
         protected void annotateClass(Class<?> type) throws IOException {
             if (forged != null && type == forgedClass) {
-                write(new byte[] {(byte) 0xF5, 'F', 'R', 'Y', StreamHooks.SPECIALIZATION, 0});
+                HookedStreams.writeHead(this, "specialization", 0);
                 forged.write(this);
                 return;
             }
-            StreamHooks.annotateClass(this, type);
+            super.annotateClass(type);
         }
     }
 
-    /** What the instrumented {@code ObjectInputStream.resolveClass} does. */
-    private static final class HookedInput extends ObjectInputStream {
+    private static final class HookedInput extends HookedStreams.Input {
         HookedInput(ByteArrayInputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
-            Class<?> type = StreamHooks.resolveClass(this, descriptor);
-            return type != null ? type : super.resolveClass(descriptor);
+            super(in, SpecializationsTest.class.getClassLoader());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.agent.instrument;
+package dev.ferry.agent.classfile;
 
 import dev.ferry.boot.byvalue.ClassFacts;
 import dev.ferry.boot.byvalue.ClassFileInspector;

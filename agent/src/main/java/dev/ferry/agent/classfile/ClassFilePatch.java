@@ -1,0 +1,159 @@
+package dev.ferry.agent.classfile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Edits of a {@link ClassFile} that leave everything else byte for byte as it was: constants appended to the pool,
+ * two-byte values overwritten where they stand, and methods appended. No instruction moves, so no offset, stack map
+ * or exception table needs rewriting, and the same input always gives the same output (a class retransformed later
+ * gets exactly the shape it got when it was loaded).
+ */
+public final class ClassFilePatch {
+
+    private static final int MAX_CONSTANTS = 0xFFFF;
+
+    private final ClassFile classFile;
+    private final ByteArrayOutputStream appended = new ByteArrayOutputStream();
+    private final DataOutputStream constants = new DataOutputStream(appended);
+    private final Map<String, Integer> added = new HashMap<>();
+    private final Map<Integer, byte[]> overwrites = new LinkedHashMap<>();
+    private final List<byte[]> methods = new ArrayList<>();
+    private int next;
+
+    public ClassFilePatch(ClassFile classFile) {
+        this.classFile = classFile;
+        this.next = classFile.pool.count();
+    }
+
+    public ClassFile classFile() {
+        return classFile;
+    }
+
+    /** A {@code Utf8} constant holding {@code text}: the class's own when it has one. */
+    public int utf8(String text) {
+        int existing = classFile.pool.findUtf8(text);
+        if (existing > 0) {
+            return existing;
+        }
+        return constant("U" + text, () -> {
+            constants.writeByte(ConstantPool.UTF8);
+            constants.writeUTF(text);
+        });
+    }
+
+    public int classConstant(String internalName) {
+        int name = utf8(internalName);
+        return constant("C" + name, () -> {
+            constants.writeByte(ConstantPool.CLASS);
+            constants.writeShort(name);
+        });
+    }
+
+    public int nameAndType(String name, String descriptor) {
+        int nameIndex = utf8(name);
+        int descriptorIndex = utf8(descriptor);
+        return constant("N" + nameIndex + "/" + descriptorIndex, () -> {
+            constants.writeByte(ConstantPool.NAME_AND_TYPE);
+            constants.writeShort(nameIndex);
+            constants.writeShort(descriptorIndex);
+        });
+    }
+
+    /** A {@code Methodref}, or an {@code InterfaceMethodref} when {@code onInterface}. */
+    public int methodReference(int classIndex, int nameAndTypeIndex, boolean onInterface) {
+        int tag = onInterface ? ConstantPool.INTERFACE_METHODREF : ConstantPool.METHODREF;
+        return constant("M" + tag + "/" + classIndex + "/" + nameAndTypeIndex, () -> {
+            constants.writeByte(tag);
+            constants.writeShort(classIndex);
+            constants.writeShort(nameAndTypeIndex);
+        });
+    }
+
+    /** A {@code MethodHandle} constant of {@code kind} ({@code MethodHandleInfo.REF_*}) on a member reference. */
+    public int methodHandle(int kind, int referenceIndex) {
+        return constant("H" + kind + "/" + referenceIndex, () -> {
+            constants.writeByte(ConstantPool.METHOD_HANDLE);
+            constants.writeByte(kind);
+            constants.writeShort(referenceIndex);
+        });
+    }
+
+    /** Overwrites the two bytes at {@code offset} of the original class file. */
+    public void overwriteU2(int offset, int value) {
+        overwrite(offset, (byte) (value >>> 8), (byte) value);
+    }
+
+    /** Overwrites bytes of the original class file, from {@code offset} on; later edits win where they overlap. */
+    public void overwrite(int offset, byte... values) {
+        if (offset < 0 || offset + values.length > classFile.bytes.length) {
+            throw new IllegalArgumentException("edit outside the class file at offset " + offset);
+        }
+        overwrites.remove(offset);
+        overwrites.put(offset, values.clone());
+    }
+
+    /** Appends a method; {@code methodInfo} is a whole {@code method_info} structure (JVMS 4.6). */
+    public void addMethod(byte[] methodInfo) {
+        methods.add(methodInfo.clone());
+    }
+
+    /** Renames a method: its {@code name_index} points to a {@code Utf8} holding {@code newName}. */
+    public void rename(ClassFile.Method method, String newName) {
+        overwriteU2(method.offset + 2, utf8(newName));
+    }
+
+    public byte[] toBytes() {
+        byte[] original = classFile.bytes.clone();
+        overwrites.forEach((offset, values) -> System.arraycopy(values, 0, original, offset, values.length));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + appended.size() + 64);
+        out.write(original, 0, 8); // magic, minor, major
+        writeU2(out, next);
+        out.write(original, 10, classFile.pool.end - 10);
+        out.write(appended.toByteArray(), 0, appended.size());
+        int methodsCount = ((original[classFile.methodsCountOffset] & 0xFF) << 8)
+                | (original[classFile.methodsCountOffset + 1] & 0xFF);
+        out.write(original, classFile.pool.end, classFile.methodsCountOffset - classFile.pool.end);
+        writeU2(out, methodsCount + methods.size());
+        out.write(original, classFile.methodsCountOffset + 2, classFile.methodsEnd - classFile.methodsCountOffset - 2);
+        for (byte[] method : methods) {
+            out.write(method, 0, method.length);
+        }
+        out.write(original, classFile.methodsEnd, original.length - classFile.methodsEnd);
+        return out.toByteArray();
+    }
+
+    private static void writeU2(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    private int constant(String key, ConstantWriter writer) {
+        Integer known = added.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (next >= MAX_CONSTANTS) {
+            throw new ClassFormatError("the constant pool is full");
+        }
+        try {
+            writer.write();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int index = next++;
+        added.put(key, index);
+        return index;
+    }
+
+    private interface ConstantWriter {
+        void write() throws IOException;
+    }
+}

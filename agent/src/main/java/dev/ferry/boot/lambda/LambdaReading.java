@@ -1,0 +1,125 @@
+package dev.ferry.boot.lambda;
+
+import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.jdk.SerialDescriptors;
+import dev.ferry.boot.security.Printable;
+import dev.ferry.boot.security.Refusals;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInput;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamField;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reader's half of lambdas: a class descriptor whose annotation names a lambda call site. Everything the stream
+ * says is checked against this JVM's own prepared copy of the capturing class before anything is defined: the call
+ * site must be one of the class's own (by index and signature hash, or by hash alone when it moved), the descriptor
+ * must name that call site's wire class, and its fields must be exactly the captured values of that call site.
+ */
+public final class LambdaReading {
+
+    private LambdaReading() {
+    }
+
+    /** A call site a stream named and this JVM has: its wire class is defined by {@link #wireClass}. */
+    public static final class NamedCallSite {
+        private final LambdaSites sites;
+        private final int position;
+        private final boolean moved;
+        private final int dimensions;
+        private final ObjectStreamClass descriptor;
+
+        NamedCallSite(LambdaSites sites, int position, boolean moved, int dimensions, ObjectStreamClass descriptor) {
+            this.sites = sites;
+            this.position = position;
+            this.moved = moved;
+            this.dimensions = dimensions;
+            this.descriptor = descriptor;
+        }
+
+        /** The call site's wire class (or an array of it), defined now if this is its first use in this JVM. */
+        public Class<?> wireClass() throws InvalidClassException {
+            Class<?> type = WireClasses.wireClass(sites, position);
+            for (int i = 0; i < dimensions; i++) {
+                type = type.arrayType();
+            }
+            if (moved) {
+                SerialDescriptors.adopt(descriptor, type); // the reader's class bears the reader's index
+            }
+            return type;
+        }
+    }
+
+    /**
+     * Reads the call site a descriptor's annotation names (the writer's index, the signature hash, the capturing class
+     * through the stream) and checks it.
+     *
+     * @param dimensions array dimensions of the descriptor's class; 0 for a wire class itself
+     * @throws InvalidClassException naming what was refused; nothing was defined
+     */
+    public static NamedCallSite read(ObjectInput in, ObjectStreamClass descriptor, int dimensions)
+            throws IOException, ClassNotFoundException {
+        int index = in.readUnsignedShort();
+        int hash = in.readInt();
+        Object named = in.readObject();
+        String name = Printable.className(descriptor.getName());
+        if (!(named instanceof Class)) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: its annotation holds "
+                    + (named == null ? "null" : Printable.className(named.getClass().getName()))
+                    + " where its capturing class belongs");
+        }
+        Class<?> capturingClass = (Class<?>) named;
+        String expected = WireClasses.nameOf(capturingClass, index);
+        if (!baseName(descriptor.getName(), dimensions).equals(expected)) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: the descriptor names "
+                    + name + " but its annotation describes call site #" + index + " of "
+                    + capturingClass.getName() + ", whose class is " + expected);
+        }
+        LambdaSites sites = LambdaSites.of(capturingClass);
+        if (sites == null) {
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
+                    + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM (it has"
+                    + " none, it is excluded by the include/exclude options, or it was loaded before Ferry started)");
+        }
+        int position = sites.positionOf(index, hash);
+        if (position < 0) {
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
+                    + capturingClass.getName() + " has no lambda call site #" + index + " with signature hash "
+                    + Integer.toHexString(hash) + " (the writer's and this JVM's versions of the class differ, or the"
+                    + " stream was forged); its call sites are " + sites.describeSites());
+        }
+        LambdaSite site = sites.site(position);
+        if (dimensions == 0) {
+            checkFields(descriptor, site);
+        }
+        return new NamedCallSite(sites, position, position != index, dimensions, descriptor);
+    }
+
+    private static String baseName(String name, int dimensions) {
+        if (dimensions == 0) {
+            return name;
+        }
+        return name.length() > dimensions + 2 ? name.substring(dimensions + 1, name.length() - 1) : name;
+    }
+
+    /** The stream's fields must be exactly the call site's captured values: {@code arg$1..n}, typed as they are. */
+    private static void checkFields(ObjectStreamClass descriptor, LambdaSite site) throws InvalidClassException {
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < site.capturedCount(); i++) {
+            Class<?> type = site.capturedType(i);
+            expected.put(WireClasses.field(i), type.isPrimitive() ? type.descriptorString() : "Ljava/lang/Object;");
+        }
+        Map<String, String> described = new TreeMap<>();
+        for (ObjectStreamField field : descriptor.getFields()) {
+            described.put(field.getName(), field.isPrimitive() ? String.valueOf(field.getTypeCode())
+                    : field.getTypeString());
+        }
+        if (!described.equals(expected)) {
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, site.capturingClass().getName(),
+                    "refused Ferry lambda for " + site + ": the stream describes its captured values as "
+                    + Printable.of(described.toString()) + " but the call site captures " + expected);
+        }
+    }
+}
