@@ -1,40 +1,46 @@
 package dev.ferry.boot.byvalue;
 
-import dev.ferry.boot.diagnostics.RefusalReason;
 import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.jdk.JdkInternals;
+import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.security.Printable;
 import dev.ferry.boot.security.Refusals;
+import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.ObjectInputStream;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The reader's side of class-by-value: verifies recipes and materializes each distinct class once.
+ * The reader's side of class-by-value: verifies a descriptor's recipes and materializes each distinct class once.
  *
- * <p>Order for one recipe: every recipe it links (transitively) is checked first, each against the key (HMAC-SHA256
- * over its name, origin, bytes and static state) and the reference policy; only then are they offered to their
- * loaders, and the class is loaded, which defines it and the generated classes it needs. Nothing shipped is defined,
- * initialized or run before every recipe it could pull in has passed.
+ * <p>Order for one annotation's closure: every recipe is checked first, against the key (HMAC-SHA256 over its name,
+ * origin, bytes, static state and the recipes it links) and the reference policy, and the stream's class budget is
+ * asked for the classes that are new; only then are the recipes offered to their loaders and the classes loaded, which
+ * defines them and restores their static state. Nothing shipped is defined, initialized or run before every recipe it
+ * could pull in has passed, and nothing a refused or failed read did changes what a later stream gets: a class whose
+ * static state could not be restored (the stream's filter rejected a value) is finished by the next stream that
+ * brings it.
  *
- * <p>Caches hold no loader strongly: loaders are found through weak keys (the stream's resolving loader) and weak
- * values; a recipe verified once is recognized again by its tag and identical bytes, a hash lookup.
+ * <p>Classes are defined in a loader of Ferry's per (parent, writing loader), the parent being the loader that sees
+ * the closure's class-path super types as the stream resolved them. Caches hold no loader strongly: loaders are found
+ * through weak keys and weak values; a recipe verified once is recognized again by its tag and identical contents.
  */
 public final class ClassRegistry {
 
     private static final int MAX_VERIFIED = 10_000;
 
-    /** Resolving loader (weak) to writing loader to its loader here (weak). */
+    /** Parent loader (weak) to writing loader to its loader here (weak). */
     private static final Map<ClassLoader, OriginLoaders> LOADERS = new WeakHashMap<>();
     /** Recipes that passed, by tag; no loader or class in here. */
     private static final Map<ByteBuffer, ClassRecipe> VERIFIED = new ConcurrentHashMap<>();
@@ -43,12 +49,15 @@ public final class ClassRegistry {
     }
 
     /**
-     * The class a recipe stands for, in a loader whose parent is {@code context}.
+     * The class a closure's root stands for.
      *
+     * @param in the stream that carries it: its budget, its filter for the static state
      * @throws InvalidClassException when this JVM has no key, a tag does not verify, the policy denies a reference,
-     *     or the class cannot be defined; nothing of the refused recipe was defined
+     *     the budget is spent, or the class cannot be defined; nothing of a refused closure was defined
      */
-    public static Class<?> materialize(ClassRecipe root, ClassLoader context) throws InvalidClassException {
+    public static Class<?> materialize(ClassRecipes.Closure closure, ObjectInputStream in)
+            throws IOException, ClassNotFoundException {
+        ClassRecipe root = closure.root();
         ByValue settings = ByValue.settings();
         if (settings.key == null) {
             throw Refusals.invalidClass(RefusalReason.NO_KEY, Printable.className(root.name()),
@@ -58,42 +67,55 @@ public final class ClassRegistry {
                             + " -javaagent:ferry-agent.jar=keyFile=PATH, PATH holding the writer's key (at least 32"
                             + " bytes)");
         }
-        Class<?> materializedBefore = alreadyMaterialized(root, context);
-        if (materializedBefore != null) {
+        ClassLoader parent = parent(closure.superTypes());
+        Class<?> before = alreadyMaterialized(root, parent);
+        if (before != null) {
             AgentCounters.registryHit();
-            return materializedBefore;
+            return before;
         }
-        List<ClassRecipe> closure = closure(root);
-        for (ClassRecipe recipe : closure) {
+        for (ClassRecipe recipe : closure.recipes()) {
             verify(recipe, settings);
         }
         Map<ClassRecipe, RecipeClassLoader> loaders = new IdentityHashMap<>();
-        for (ClassRecipe recipe : closure) {
-            RecipeClassLoader loader = loaderFor(context, recipe);
-            if (!loader.offer(recipe)) {
-                throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(recipe.name()),
-                        "refused class-by-value recipe: the"
-                        + " same writing loader sent two different definitions of this class");
-            }
+        int fresh = 0;
+        for (ClassRecipe recipe : closure.recipes()) {
+            RecipeClassLoader loader = loaderFor(parent, recipe);
             loaders.put(recipe, loader);
+            fresh += loader.isDefined(recipe.name()) ? 0 : 1;
         }
-        for (ClassRecipe recipe : closure) {
+        ClassBudget.spend(in, fresh, Printable.className(root.name()));
+        for (ClassRecipe recipe : closure.recipes()) {
+            if (!loaders.get(recipe).offer(recipe)) {
+                throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(recipe.name()),
+                        "refused class-by-value recipe: the same writing loader sent two different definitions of"
+                        + " this class");
+            }
+        }
+        for (ClassRecipe recipe : closure.recipes()) {
             for (ClassRecipe link : recipe.linked()) {
                 loaders.get(recipe).link(link.name(), loaders.get(link));
             }
         }
-        RecipeClassLoader loader = loaders.get(root);
-        boolean known = loader.isDefined(root.name());
-        try {
-            // through the loader itself, not Class.forName: the JVM would hand out a class it defined already without
-            // asking, even one whose static state could not be restored
-            Class<?> materialized = loader.loadClass(root.name());
-            if (known) {
-                AgentCounters.registryHit();
+        boolean known = loaders.get(root).isDefined(root.name());
+        Class<?> materialized = StaticState.whileReading(in, () -> {
+            // every class of the closure complete (defined, static state restored) before any is handed out
+            for (ClassRecipe recipe : closure.recipes()) {
+                load(loaders.get(recipe), recipe);
             }
-            return materialized;
+            return load(loaders.get(root), root);
+        });
+        if (known) {
+            AgentCounters.registryHit();
+        }
+        return materialized;
+    }
+
+    /** Through the loader itself: it defines the class, or finishes one whose static state is still missing. */
+    private static Class<?> load(RecipeClassLoader loader, ClassRecipe recipe) throws InvalidClassException {
+        try {
+            return loader.loadClass(recipe.name());
         } catch (ClassNotFoundException | LinkageError e) {
-            InvalidClassException failed = new InvalidClassException(Printable.className(root.name()),
+            InvalidClassException failed = new InvalidClassException(Printable.className(recipe.name()),
                     "verified, but it cannot be defined in this JVM: " + e);
             failed.initCause(e);
             throw failed;
@@ -101,15 +123,58 @@ public final class ClassRegistry {
     }
 
     /**
-     * The class a recipe that passed before was materialized as, for this context, or null: a tag and byte
+     * The loader the closure's classes resolve their class-path names in: among the loaders of the super types the
+     * stream resolved, the one that sees them all; the latest user-defined loader (what {@code ObjectInputStream}
+     * resolves with) when they are all the JDK's.
+     */
+    private static ClassLoader parent(List<Class<?>> superTypes) throws InvalidClassException {
+        boolean userDefined = false;
+        for (Class<?> superType : superTypes) {
+            ClassLoader loader = superType.getClassLoader();
+            if (loader != null && seesAll(loader, superTypes)) {
+                return loader;
+            }
+            userDefined |= loader != null;
+        }
+        if (userDefined) {
+            throw Refusals.invalidClass(RefusalReason.DEFINITION, "class-by-value recipe", "its super types "
+                    + describe(superTypes) + " come from class loaders none of which sees them all");
+        }
+        return JdkInternals.latestUserDefinedLoader();
+    }
+
+    /** Whether {@code loader} resolves every super type to the very class the stream gave. */
+    private static boolean seesAll(ClassLoader loader, List<Class<?>> superTypes) {
+        for (Class<?> superType : superTypes) {
+            try {
+                if (Class.forName(superType.getName(), false, loader) != superType) {
+                    return false;
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(List<Class<?>> types) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> type : types) {
+            names.add(type.getName() + " (" + type.getClassLoader() + ")");
+        }
+        return names.toString();
+    }
+
+    /**
+     * The class a recipe that passed before was materialized as, under this parent, or null: a tag and byte
      * comparison and two map lookups, no HMAC. The recipes it linked were verified and offered with it then.
      */
-    private static Class<?> alreadyMaterialized(ClassRecipe root, ClassLoader context) {
+    private static Class<?> alreadyMaterialized(ClassRecipe root, ClassLoader parent) {
         if (!isVerifiedBefore(root)) {
             return null;
         }
-        RecipeClassLoader loader = existingLoader(context, new Origin(root.jvmId(), root.loaderNumber()));
-        return loader == null ? null : loader.definedClass(root.name(), root.tag());
+        RecipeClassLoader loader = existingLoader(parent, new Origin(root.jvmId(), root.loaderNumber()));
+        return loader == null ? null : loader.completeClass(root.name(), root.tag());
     }
 
     /** How many materialized classes are alive (in loaders not collected yet). */
@@ -123,7 +188,7 @@ public final class ClassRegistry {
 
     /** Every materialized class, {@code name in loader}, sorted; for operators (JMX). */
     public static List<String> describeAll() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (RecipeClassLoader loader : liveLoaders()) {
             for (String name : loader.definedNames()) {
                 lines.add(name + " in " + loader);
@@ -134,7 +199,7 @@ public final class ClassRegistry {
     }
 
     private static List<RecipeClassLoader> liveLoaders() {
-        List<RecipeClassLoader> live = new java.util.ArrayList<>();
+        List<RecipeClassLoader> live = new ArrayList<>();
         synchronized (LOADERS) {
             for (OriginLoaders loaders : LOADERS.values()) {
                 loaders.addLiveTo(live);
@@ -143,81 +208,77 @@ public final class ClassRegistry {
         return live;
     }
 
-    /** The recipe and every recipe it links, each once, the root first. */
-    private static List<ClassRecipe> closure(ClassRecipe root) {
-        Set<ClassRecipe> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<ClassRecipe> pending = new ArrayDeque<>();
-        List<ClassRecipe> ordered = new java.util.ArrayList<>();
-        pending.add(root);
-        while (!pending.isEmpty()) {
-            ClassRecipe recipe = pending.removeFirst();
-            if (seen.add(recipe)) {
-                ordered.add(recipe);
-                pending.addAll(Arrays.asList(recipe.linked()));
-            }
-        }
-        return ordered;
-    }
-
     /** Whether this very recipe (same tag, same tagged contents) passed verification before. */
     private static boolean isVerifiedBefore(ClassRecipe recipe) {
         ClassRecipe passed = VERIFIED.get(ByteBuffer.wrap(recipe.tag()));
         return passed != null && (passed == recipe || Arrays.equals(passed.bytes(), recipe.bytes())
                 && Arrays.equals(passed.staticState(), recipe.staticState()) && passed.name().equals(recipe.name())
-                && passed.jvmId() == recipe.jvmId() && passed.loaderNumber() == recipe.loaderNumber());
+                && passed.jvmId() == recipe.jvmId() && passed.loaderNumber() == recipe.loaderNumber()
+                && sameLinks(passed, recipe));
+    }
+
+    private static boolean sameLinks(ClassRecipe passed, ClassRecipe recipe) {
+        ClassRecipe[] a = passed.linked();
+        ClassRecipe[] b = recipe.linked();
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!a[i].name().equals(b[i].name()) || a[i].jvmId() != b[i].jvmId()
+                    || a[i].loaderNumber() != b[i].loaderNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void verify(ClassRecipe recipe, ByValue settings) throws InvalidClassException {
         if (isVerifiedBefore(recipe)) {
             return;
         }
-        ByteBuffer tag = ByteBuffer.wrap(recipe.tag());
         String name = Printable.className(recipe.name());
         if (!settings.key.verifies(recipe.tag(), ClassRecipe.TAG_DOMAIN, recipe.taggedParts())) {
-            throw Refusals.invalidClass(RefusalReason.INTEGRITY, name, "refused class-by-value recipe: its HMAC-SHA256 tag does not verify"
-                    + " (the writer used another key, or the class bytes or static state were changed on the way);"
-                    + " nothing was defined");
+            throw Refusals.invalidClass(RefusalReason.INTEGRITY, name, "refused class-by-value recipe: its"
+                    + " HMAC-SHA256 tag does not verify (the writer used another key, or the class bytes, static state"
+                    + " or linked classes were changed on the way); nothing was defined");
         }
         ClassFacts facts;
         try {
             facts = settings.inspector.inspect(recipe.bytes());
         } catch (RuntimeException e) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes are not a class file Ferry"
-                    + " can read (" + e + ")");
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes are"
+                    + " not a class file Ferry can read (" + e + ")");
         }
         if (!facts.name().equals(recipe.name().replace('.', '/'))) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes define "
-                    + Printable.className(facts.name()));
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes"
+                    + " define " + Printable.className(facts.name()));
         }
         String denied = settings.policy.firstDenied(facts.classReferences(), facts.memberReferences());
         if (denied != null) {
-            throw Refusals.invalidClass(RefusalReason.DENIED_REFERENCE, name, "refused class-by-value recipe: denied reference " + denied
-                    + " (Ferry's reference deny-list; lift a rule with allowReferences=...); nothing was defined");
+            throw Refusals.invalidClass(RefusalReason.DENIED_REFERENCE, name, "refused class-by-value recipe:"
+                    + " denied reference " + denied + " (Ferry's reference deny-list; lift a rule with"
+                    + " allowReferences=...); nothing was defined");
         }
         if (VERIFIED.size() >= MAX_VERIFIED) {
             VERIFIED.clear();
         }
-        VERIFIED.put(tag, recipe);
+        VERIFIED.put(ByteBuffer.wrap(recipe.tag()), recipe);
     }
 
-    private static RecipeClassLoader existingLoader(ClassLoader context, Origin origin) {
+    private static RecipeClassLoader existingLoader(ClassLoader parent, Origin origin) {
         synchronized (LOADERS) {
-            OriginLoaders loaders = LOADERS.get(context);
+            OriginLoaders loaders = LOADERS.get(parent);
             return loaders == null ? null : loaders.get(origin);
         }
     }
 
-    private static RecipeClassLoader loaderFor(ClassLoader context, ClassRecipe recipe) {
+    private static RecipeClassLoader loaderFor(ClassLoader parent, ClassRecipe recipe) {
         Origin origin = new Origin(recipe.jvmId(), recipe.loaderNumber());
         synchronized (LOADERS) {
-            OriginLoaders loaders = LOADERS.get(context);
-            if (loaders == null) {
-                loaders = new OriginLoaders();
-                LOADERS.put(context, loaders);
-            }
+            OriginLoaders loaders = LOADERS.computeIfAbsent(parent, key -> new OriginLoaders());
             RecipeClassLoader loader = loaders.get(origin);
             if (loader == null) {
-                loader = new RecipeClassLoader(context, origin.toString());
+                loader = new RecipeClassLoader(parent, origin.toString());
                 loaders.put(origin, loader);
             }
             return loader;
@@ -225,9 +286,9 @@ public final class ClassRegistry {
     }
 
     /**
-     * The loaders made under one resolving loader, held weakly. Collected loaders leave cleared references behind,
-     * swept whenever the map has doubled since the last sweep: making a loader costs constant time on average however
-     * many are alive.
+     * The loaders made under one parent, held weakly. Collected loaders leave cleared references behind, swept
+     * whenever the map has doubled since the last sweep: making a loader costs constant time on average however many
+     * are alive.
      */
     private static final class OriginLoaders {
         private final Map<Origin, WeakReference<RecipeClassLoader>> byOrigin = new HashMap<>();

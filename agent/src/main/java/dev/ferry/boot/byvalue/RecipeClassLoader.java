@@ -1,6 +1,7 @@
 package dev.ferry.boot.byvalue;
 
 import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #link}.
  *
  * <p>It defines only recipes the registry verified ({@link #offer}), on demand, one class per name, under the
- * per-name lock, and applies a class's static state before any other thread can see the class.
+ * per-name lock, and restores a class's static state before it hands the class out; a class whose static state could
+ * not be restored yet is finished by the next request for it.
  */
 public final class RecipeClassLoader extends ClassLoader {
 
@@ -25,7 +27,8 @@ public final class RecipeClassLoader extends ClassLoader {
     private final Map<String, ClassRecipe> verified = new ConcurrentHashMap<>();
     private final Map<String, Defined> defined = new ConcurrentHashMap<>();
     private final Map<String, RecipeClassLoader> links = new ConcurrentHashMap<>();
-    private final Map<String, String> broken = new ConcurrentHashMap<>();
+    /** Classes defined here whose static state is not restored yet: never handed out until it is. */
+    private final Map<String, Class<?>> unfinished = new ConcurrentHashMap<>();
 
     RecipeClassLoader(ClassLoader parent, String origin) {
         super("ferry:" + origin, parent);
@@ -53,21 +56,16 @@ public final class RecipeClassLoader extends ClassLoader {
         return defined.containsKey(name);
     }
 
-    /** The class of this name defined here from the recipe with this tag, or null. */
-    Class<?> definedClass(String name, byte[] tag) {
+    /** The class of this name defined here, complete, from the recipe with this tag; or null. */
+    Class<?> completeClass(String name, byte[] tag) {
         Defined entry = defined.get(name);
-        return entry != null && Arrays.equals(entry.tag, tag) ? entry.type : null;
+        return entry != null && Arrays.equals(entry.tag, tag) && !unfinished.containsKey(name) ? entry.type : null;
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
-            String failure = broken.get(name);
-            if (failure != null) {
-                // defined, but its static state could not be restored: never handed out without it
-                throw new ClassNotFoundException(name + ": " + failure);
-            }
-            Class<?> found = findLoadedClass(name);
+            Class<?> found = unfinished.containsKey(name) ? finish(name) : findLoadedClass(name);
             if (found == null) {
                 ClassRecipe recipe = verified.get(name);
                 if (recipe != null) {
@@ -90,15 +88,35 @@ public final class RecipeClassLoader extends ClassLoader {
         Class<?> type;
         try {
             type = defineClass(name, recipe.bytes(), 0, recipe.bytes().length);
-            StaticState.apply(type, recipe.staticState());
-            defined.put(name, new Defined(type, recipe.tag()));
-        } catch (Exception | LinkageError e) {
-            broken.put(name, e.toString());
-            ClassNotFoundException failed = new ClassNotFoundException(name + " could not be materialized: " + e, e);
+        } catch (LinkageError | RuntimeException e) {
+            // nothing was defined (a missing super type, a class the JVM refuses): a later stream may try again
+            ClassNotFoundException failed = new ClassNotFoundException(name + " could not be defined: " + e, e);
             AgentCounters.refused(RefusalReason.DEFINITION, name, failed);
             throw failed;
         }
+        defined.put(name, new Defined(type, recipe.tag()));
+        ClassBudget.made(type);
+        unfinished.put(name, type);
+        finish(name);
         AgentCounters.classMaterialized(name, System.nanoTime() - start);
+        return type;
+    }
+
+    /**
+     * Restores the static state of a class defined here, all of it or none, with the filter of the stream being read:
+     * when that stream's filter rejects a value, the class stays unfinished for the next stream to complete.
+     */
+    private Class<?> finish(String name) throws ClassNotFoundException {
+        Class<?> type = unfinished.get(name);
+        try {
+            StaticState.apply(type, verified.get(name).staticState());
+        } catch (Exception | LinkageError e) {
+            ClassNotFoundException failed = new ClassNotFoundException(name + ": its static state could not be"
+                    + " restored: " + e, e);
+            AgentCounters.refused(RefusalReason.DEFINITION, name, failed);
+            throw failed;
+        }
+        unfinished.remove(name);
         return type;
     }
 

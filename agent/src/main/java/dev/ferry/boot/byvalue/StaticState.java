@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
+import java.io.ObjectStreamClass;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 
@@ -43,13 +46,19 @@ public final class StaticState {
         T resolve() throws IOException, ClassNotFoundException;
     }
 
+    /**
+     * Sets the static fields a recipe's nested stream holds, all of them or none: every value is read and checked
+     * before the first field is set, so a failure (the stream's filter rejecting a value, a forged field name) leaves
+     * the class as it was, to be tried again by the next stream that brings it.
+     */
     static void apply(Class<?> type, byte[] state) throws IOException, ClassNotFoundException,
             ReflectiveOperationException {
         if (state.length == 0) {
             return;
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
-            ObjectInputStream outer = READING.get();
+        ObjectInputStream outer = READING.get();
+        Map<Field, Object> values = new LinkedHashMap<>();
+        try (ObjectInputStream in = new Nested(new ByteArrayInputStream(state), outer)) {
             ObjectInputFilter filter = outer == null ? null : outer.getObjectInputFilter();
             if (filter != null && filter != in.getObjectInputFilter()) {
                 in.setObjectInputFilter(filter);
@@ -64,8 +73,27 @@ public final class StaticState {
                     throw new InvalidClassException(type.getName(), "static state names field " + name
                             + ", which is not a static non-final field of a type its value has");
                 }
-                JdkInternals.putStatic(field, value);
+                values.put(field, value);
             }
+        }
+        values.forEach(JdkInternals::putStatic);
+    }
+
+    /**
+     * The nested stream of a recipe's static state resolves classes as the stream that carries the recipe does (its
+     * own {@code resolveClass}: a plugin's loader, Hazelcast's filter), not in the loader of whatever called Ferry.
+     */
+    private static final class Nested extends ObjectInputStream {
+        private final ObjectInputStream outer;
+
+        Nested(ByteArrayInputStream in, ObjectInputStream outer) throws IOException {
+            super(in);
+            this.outer = outer;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
+            return outer == null ? super.resolveClass(descriptor) : JdkInternals.resolveClass(outer, descriptor);
         }
     }
 

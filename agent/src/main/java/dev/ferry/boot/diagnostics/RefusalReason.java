@@ -21,7 +21,9 @@ public enum RefusalReason {
     /** A specialization recipe naming a generator id no generator in this JVM has. */
     UNKNOWN_GENERATOR("unknown-generator"),
     /** A specialization whose generator does not accept its origin, fails, or returns no class. */
-    GENERATOR_REFUSED("generator-refused");
+    GENERATOR_REFUSED("generator-refused"),
+    /** A stream that would make more new classes than {@code maxClassesPerStream} or {@code maxClasses} allow. */
+    LIMIT("limit");
 
     private final String label;
 

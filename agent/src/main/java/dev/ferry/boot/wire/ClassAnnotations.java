@@ -1,8 +1,7 @@
 package dev.ferry.boot.wire;
 
-import dev.ferry.boot.byvalue.ClassRecipe;
+import dev.ferry.boot.byvalue.ClassRecipes;
 import dev.ferry.boot.byvalue.ClassRegistry;
-import dev.ferry.boot.byvalue.StaticState;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.RefusalReason;
 import dev.ferry.boot.jdk.JdkInternals;
@@ -68,7 +67,8 @@ final class ClassAnnotations {
                 break;
             case BY_VALUE:
                 Annotation.writeHead(out, Annotation.BY_VALUE, dimensions);
-                out.writeObject(shipment.recipe);
+                ClassRecipes.write(out, shipment.recipe);
+                AgentCounters.classShipped();
                 break;
             case SPECIALIZATION:
                 Annotation.writeHead(out, Annotation.SPECIALIZATION, dimensions);
@@ -141,10 +141,15 @@ final class ClassAnnotations {
                 return site.wireClass();
             }
             case Annotation.BY_VALUE: {
-                Object recipe = in.readObject();
+                ClassRecipes.Closure closure = ClassRecipes.read(in, name);
+                String described = arrayName(closure.root().name(), dimensions);
+                if (!described.equals(name)) {
+                    throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name), "the Ferry class"
+                            + " annotation describes " + Printable.className(described) + " instead; nothing was"
+                            + " defined");
+                }
                 offerToStream(in, descriptor);
-                Class<?> type = StaticState.whileReading(in, () -> materialize(recipe, name));
-                return checkedName(arrayOf(type, dimensions), name);
+                return arrayOf(materialize(closure, in, name), dimensions);
             }
             case Annotation.SPECIALIZATION:
                 return specialization(in, descriptor, dimensions);
@@ -287,15 +292,15 @@ final class ClassAnnotations {
         return array;
     }
 
-    private static Class<?> materialize(Object recipe, String name) throws IOException {
-        if (!(recipe instanceof ClassRecipe)) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name),
-                    "the Ferry class annotation holds "
-                    + (recipe == null ? "null" : Printable.className(recipe.getClass().getName()))
-                    + " instead of a class recipe");
-        }
+    /** The name {@code Class.getName} gives an array of {@code dimensions} of the named class (or the class). */
+    private static String arrayName(String name, int dimensions) {
+        return dimensions == 0 ? name : "[".repeat(dimensions) + "L" + name + ";";
+    }
+
+    private static Class<?> materialize(ClassRecipes.Closure closure, ObjectInputStream in, String name)
+            throws IOException, ClassNotFoundException {
         try {
-            return ClassRegistry.materialize((ClassRecipe) recipe, JdkInternals.latestUserDefinedLoader());
+            return ClassRegistry.materialize(closure, in);
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
@@ -305,15 +310,6 @@ final class ClassAnnotations {
             AgentCounters.refused(RefusalReason.DEFINITION, Printable.className(name), failed);
             throw failed;
         }
-    }
-
-    private static Class<?> checkedName(Class<?> type, String name) throws InvalidClassException {
-        if (!type.getName().equals(name)) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(name),
-                    "the Ferry class annotation describes "
-                    + Printable.className(type.getName()) + " instead");
-        }
-        return type;
     }
 
     /** A class written by name after all: resolved by the stream itself, with Ferry's reason if it cannot. */

@@ -9,6 +9,7 @@ import dev.ferry.boot.lambda.WireClasses;
 import dev.ferry.boot.specialize.SpecializationGenerators;
 import dev.ferry.boot.specialize.SpecializationShipping;
 import dev.ferry.boot.byvalue.ClassRecipe;
+import dev.ferry.boot.byvalue.ClassRecipes;
 import dev.ferry.boot.specialize.ClassTravel;
 import dev.ferry.boot.specialize.SpecializationRecipe;
 import dev.ferry.boot.specialize.TypeNode;
@@ -91,12 +92,6 @@ public final class ClassShipping {
             return new Shipment(Kind.UNAVAILABLE, null, null, reason);
         }
     }
-
-    /**
-     * Static fields generators use as their own bookkeeping on the writer, which instances never read: CGLIB (and
-     * Spring's copy) keeps its factory's data and the callback filter it matches cached classes with there.
-     */
-    private static final Set<String> GENERATOR_CACHES = Set.of("CGLIB$FACTORY_DATA", "CGLIB$CALLBACK_FILTER");
 
     /** The classes this thread is deciding about: a class's static state is written while deciding it. */
     private static final ThreadLocal<Set<Class<?>>> DECIDING = ThreadLocal.withInitial(java.util.HashSet::new);
@@ -199,7 +194,7 @@ public final class ClassShipping {
             return Shipment.unavailable("it was defined before Ferry started, or by a loader Ferry does not watch, so"
                     + " its bytes were not recorded");
         }
-        return Shipment.byValue(recipe(type, bytes, settings));
+        return Shipment.byValue(ClassRecipes.of(type, bytes, ClassShipping::recipeOf));
     }
 
     /** How a class a specialization names travels: the same decision as for every class. */
@@ -248,98 +243,5 @@ public final class ClassShipping {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static ClassRecipe recipe(Class<?> type, byte[] bytes, ByValue settings) {
-        ClassFacts facts = settings.inspector.inspect(bytes);
-        byte[] staticState = staticState(type, facts);
-        int loaderNumber = GeneratedClasses.loaderNumber(type.getClassLoader());
-        byte[] tag = settings.key.tag(ClassRecipe.TAG_DOMAIN,
-                ClassRecipe.taggedParts(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState));
-        return new ClassRecipe(type.getName(), ByValue.jvmId(), loaderNumber, bytes, staticState, tag,
-                linkedClasses(type, facts, settings), ClassShipping::recipeOf);
-    }
-
-    /** The generated classes {@code type} names (its generated super types among them), which must travel with it. */
-    private static Class<?>[] linkedClasses(Class<?> type, ClassFacts facts, ByValue settings) {
-        ClassLoader loader = type.getClassLoader();
-        List<Class<?>> linked = new ArrayList<>();
-        for (String reference : facts.classReferences()) {
-            if (reference.equals(facts.name()) || reference.startsWith("[") || settings.forcedByName(reference)) {
-                continue;
-            }
-            if (GeneratedClasses.isRecordedInChain(loader, reference) || settings.forcedByValue(reference)) {
-                try {
-                    Class<?> named = Class.forName(reference.replace('/', '.'), false, loader);
-                    if (named != type && (GeneratedClasses.bytesOf(named) != null
-                            || settings.forcedByValue(reference))) {
-                        linked.add(named);
-                    }
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // named in the constant pool but never loaded: the reader will not need it either
-                }
-            }
-        }
-        return linked.toArray(new Class<?>[0]);
-    }
-
-    /**
-     * The static fields a generator set after definition: static, not final, not assigned by the class's own
-     * initializer (the reader's initializer assigns those), and set. Written as a nested stream of name/value pairs.
-     */
-    private static byte[] staticState(Class<?> type, ClassFacts facts) {
-        if (JdkInternals.isUninitialized(type)) {
-            return new byte[0];
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Field field : type.getDeclaredFields()) {
-            int modifiers = field.getModifiers();
-            if (!Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)
-                    || facts.initializerAssigned().contains(field.getName())
-                    || GENERATOR_CACHES.contains(field.getName())) {
-                continue;
-            }
-            Object value;
-            try {
-                field.setAccessible(true);
-                value = field.get(null);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new UncheckedIOException(notSerializable(type, field, "it cannot be read: " + e));
-            }
-            if (value != null) {
-                values.put(field.getName(), value);
-            }
-        }
-        if (values.isEmpty()) {
-            return new byte[0];
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String current = null;
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeInt(values.size());
-            for (Map.Entry<String, Object> entry : values.entrySet()) {
-                current = entry.getKey();
-                out.writeUTF(entry.getKey());
-                out.writeObject(entry.getValue());
-            }
-        } catch (IOException e) {
-            Field field = fieldOrNull(type, current);
-            throw new UncheckedIOException(notSerializable(type, field, e.toString()));
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Field fieldOrNull(Class<?> type, String name) {
-        try {
-            return name == null ? null : type.getDeclaredField(name);
-        } catch (NoSuchFieldException e) {
-            return null;
-        }
-    }
-
-    private static NotSerializableException notSerializable(Class<?> type, Field field, String why) {
-        return new NotSerializableException(type.getName() + ": generated class cannot be shipped by value: its static"
-                + " field " + (field == null ? "?" : field.getName()) + (field == null ? "" : " ("
-                + field.getType().getName() + ")") + " holds state its generator set, and " + why);
     }
 }

@@ -63,10 +63,16 @@ public final class HookedStreams {
                 return Class.forName(descriptor.getName(), false, loader);
             }
             try {
-                return StreamHooks.resolveClass(this, descriptor);
+                return dev.ferry.boot.jdk.JdkInternals.annotationStartsWith(this, Annotation.MARKER)
+                        ? resolveAnnotated(descriptor) : StreamHooks.resolveClass(this, descriptor);
             } finally {
                 resolving.remove(descriptor);
             }
+        }
+
+        /** A descriptor whose annotation starts with Ferry's marker: what Ferry's hook does with it. */
+        protected Class<?> resolveAnnotated(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
+            return StreamHooks.resolveClass(this, descriptor);
         }
     }
 
