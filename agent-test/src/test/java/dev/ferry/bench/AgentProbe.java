@@ -16,7 +16,7 @@ import java.util.function.IntUnaryOperator;
 public final class AgentProbe {
 
     /** System property the benchmark forks get: {@code ferry} (with the agent) or {@code baseline} (without). */
-    public static final String VARIANT_PROPERTY = "ferry.bench.variant";
+    public static final String VARIANT_PROPERTY = "bench.variant";
 
     private AgentProbe() {
     }

@@ -37,10 +37,11 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ForkedJvm {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(90);
-    /** Variables that would make the launcher print "Picked up ..." or give Ferry options the test did not choose. */
+    /** Variables that would make the launcher print "Picked up ..." or change the class path. */
     private static final List<String> INHERITED_VARIABLES_TO_DROP = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
-            "_JAVA_OPTIONS", "CLASSPATH", "FERRY_INCLUDE", "FERRY_EXCLUDE", "FERRY_KEYFILE", "FERRY_BYVALUE",
-            "FERRY_BYNAME", "FERRY_DENYREFERENCES", "FERRY_ALLOWREFERENCES");
+            "_JAVA_OPTIONS", "CLASSPATH");
+    /** Every FERRY_* variable is one of Ferry's options (or refused as an unknown one): only the test sets them. */
+    private static final String FERRY_VARIABLES = "FERRY_";
 
     private final Jdk jdk;
     private boolean agent;
@@ -155,8 +156,7 @@ public final class ForkedJvm {
                     .directory(logs.toFile())
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
-            INHERITED_VARIABLES_TO_DROP.forEach(builder.environment()::remove);
-            builder.environment().putAll(environment);
+            environmentOf(builder);
             Process process = builder.start();
             boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {
@@ -178,6 +178,13 @@ public final class ForkedJvm {
         }
     }
 
+    /** This JVM's environment, without what would change the JVM behind the test's back, with what the test set. */
+    private void environmentOf(ProcessBuilder builder) {
+        INHERITED_VARIABLES_TO_DROP.forEach(builder.environment()::remove);
+        builder.environment().keySet().removeIf(name -> name.startsWith(FERRY_VARIABLES));
+        builder.environment().putAll(environment);
+    }
+
     private void failOnUnexpectedStderr(JvmRun run) {
         if (agent && !stderrCheckedByTest && !run.stderr().isEmpty()) {
             fail("a JVM with Ferry printed on stderr (Ferry must be silent; agent errors fail the tests)\n"
@@ -192,8 +199,7 @@ public final class ForkedJvm {
     public Running start() {
         List<String> command = command();
         ProcessBuilder builder = new ProcessBuilder(command);
-        INHERITED_VARIABLES_TO_DROP.forEach(builder.environment()::remove);
-        builder.environment().putAll(environment);
+        environmentOf(builder);
         try {
             return new Running(this, command, builder.start());
         } catch (IOException e) {

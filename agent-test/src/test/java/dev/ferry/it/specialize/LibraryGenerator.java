@@ -14,8 +14,8 @@ import java.util.Set;
  */
 abstract class LibraryGenerator implements SpecializationGenerator {
 
-    static final String REFUSED_ORIGINS = "ferry.it.specialize.refusedOrigins";
-    static final String UNSUPPORTED_ARGUMENTS = "ferry.it.specialize.unsupportedArguments";
+    static final String REFUSED_ORIGINS = "it.specialize.refusedOrigins";
+    static final String UNSUPPORTED_ARGUMENTS = "it.specialize.unsupportedArguments";
     /** In the message of the exception {@link #specialize} throws for an unsupported argument. */
     static final String UNSUPPORTED_MARKER = "deliberately unsupported by this generator";
 

@@ -1,6 +1,7 @@
 package dev.ferry.agent.cli;
 
 import dev.ferry.agent.config.AgentOptions;
+import dev.ferry.agent.config.Option;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class AgentJar {
     private static String withoutConfigFile(String agentOptions) {
         StringBuilder kept = new StringBuilder();
         for (String pair : agentOptions.split(",")) {
-            if (!pair.strip().startsWith(AgentOptions.CONFIG + "=")) {
+            if (!pair.strip().startsWith(Option.CONFIG.optionName() + "=")) {
                 kept.append(kept.length() == 0 ? "" : ",").append(pair);
             }
         }

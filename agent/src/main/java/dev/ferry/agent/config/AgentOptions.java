@@ -6,100 +6,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Ferry's options, in one place. An option is resolved from, in order: the agent argument
- * ({@code -javaagent:ferry-agent.jar=include=com.acme:org.example,exclude=com.acme.internal}), the system property
- * {@code ferry.<option>}, the environment variable {@code FERRY_<OPTION>}, its default. Unknown names and invalid values
- * are refused by name; the caller then leaves Ferry uninstalled.
+ * Ferry's options as this JVM sets them ({@link Option} declares them). An option comes from, in order: the agent
+ * argument ({@code -javaagent:ferry-agent.jar=include=com.acme:org.example,exclude=com.acme.internal}), the system
+ * property {@code ferry.<option>}, the environment variable {@code FERRY_<OPTION>}, the options file named by
+ * {@code config}, its default. Every {@code ferry.*} system property and {@code FERRY_*} environment variable is Ferry's:
+ * an unknown name, in any source, and an invalid value are refused by name (with the option meant, for a near miss),
+ * and the caller then leaves Ferry uninstalled.
  *
  * <p>Agent arguments are {@code key=value} pairs separated by commas. List values are separated by {@code :} (a
  * character no package name contains, so no shell quoting is needed); a list option may also be repeated.
  */
 public final class AgentOptions {
 
-    /** Package or class name prefixes whose lambdas Ferry prepares. Default: every application class. */
-    public static final String INCLUDE = "include";
-
-    /** Package or class name prefixes whose lambdas Ferry never prepares; wins over {@link #INCLUDE}. */
-    public static final String EXCLUDE = "exclude";
-
-    /** The file whose bytes are the key that signs and verifies classes shipped by value (at least 32 bytes). */
-    public static final String KEY_FILE = "keyFile";
-
-    /** Package or class name prefixes always shipped by value, even classes the reader could find by name. */
-    public static final String BY_VALUE = "byValue";
-
-    /** Package or class name prefixes never shipped by value, even generated ones; wins over {@link #BY_VALUE}. */
-    public static final String BY_NAME = "byName";
-
-    /** Reference rules added to the deny-list checked on received class bytes. */
-    public static final String DENY_REFERENCES = "denyReferences";
-
-    /** Reference rules lifted from the deny-list, written exactly as in the list. */
-    public static final String ALLOW_REFERENCES = "allowReferences";
-
-    /** A properties file of options, for long settings; the other sources win over it. */
-    public static final String CONFIG = "config";
-
-    /** The lowest level Ferry logs at, through {@code System.Logger} "dev.ferry". */
-    public static final String LOG_LEVEL = "logLevel";
-
-    /** The values {@link #LOG_LEVEL} accepts, in order of severity. */
-    public static final List<String> LOG_LEVELS = List.of("off", "error", "warning", "info", "debug");
-
-    private enum Kind { NAMES, RULES, PATH, LEVEL }
-
-    private static final Map<String, String> DOCUMENTED = documented();
-    private static final Map<String, Kind> KINDS = kinds();
-
-    private final Map<String, List<String>> values;
-
-    private AgentOptions(Map<String, List<String>> values) {
-        this.values = values;
+    /** One option's value and where it came from. */
+    private record Setting(List<String> values, String source) {
     }
 
-    private static Map<String, String> documented() {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put(INCLUDE, "package or class prefixes whose lambdas Ferry prepares (default: all application classes)");
-        options.put(EXCLUDE, "package or class prefixes whose lambdas Ferry never prepares");
-        options.put(KEY_FILE, "file whose bytes (at least 32) are the key shared by writers and readers; enables"
-                + " shipping generated classes by value (default: none, generated classes are written by name)");
-        options.put(BY_VALUE, "package or class prefixes always shipped by value, even from the class path");
-        options.put(BY_NAME, "package or class prefixes never shipped by value, even when generated");
-        options.put(DENY_REFERENCES, "reference rules (a.b.C, a.b.C#member, a.b.C#*, a.b.*) refused in received"
-                + " class bytes, besides the built-in deny-list");
-        options.put(ALLOW_REFERENCES, "rules of the built-in deny-list to lift, written as listed in the README");
-        options.put(CONFIG, "a properties file of options (option=value lines), for long settings; agent"
-                + " argument, system property and environment variable win over it");
-        options.put(LOG_LEVEL, "lowest level logged through System.Logger \"dev.ferry\": off (default), error,"
-                + " warning, info, debug");
-        return Collections.unmodifiableMap(options);
-    }
+    private final Map<Option, Setting> settings;
 
-    private static Map<String, Kind> kinds() {
-        Map<String, Kind> kinds = new LinkedHashMap<>();
-        kinds.put(INCLUDE, Kind.NAMES);
-        kinds.put(EXCLUDE, Kind.NAMES);
-        kinds.put(KEY_FILE, Kind.PATH);
-        kinds.put(BY_VALUE, Kind.NAMES);
-        kinds.put(BY_NAME, Kind.NAMES);
-        kinds.put(DENY_REFERENCES, Kind.RULES);
-        kinds.put(ALLOW_REFERENCES, Kind.RULES);
-        kinds.put(CONFIG, Kind.PATH);
-        kinds.put(LOG_LEVEL, Kind.LEVEL);
-        return kinds;
-    }
-
-    /** Every option's name and one-line description, in README order. */
-    public static Map<String, String> documentedOptions() {
-        return DOCUMENTED;
+    private AgentOptions(Map<Option, Setting> settings) {
+        this.settings = settings;
     }
 
     /**
@@ -110,45 +44,105 @@ public final class AgentOptions {
      */
     public static AgentOptions parse(String agentArguments, Properties systemProperties,
             Map<String, String> environment) {
-        Map<String, List<String>> fromArguments = parseArguments(agentArguments);
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String option : DOCUMENTED.keySet()) {
-            List<String> value = fromArguments.get(option);
-            if (value == null) {
-                value = splitList(option, firstNonNull(systemProperties.getProperty("ferry." + option),
-                        environment.get("FERRY_" + option.toUpperCase(Locale.ROOT))));
-            }
-            values.put(option, value);
-        }
-        List<String> config = values.get(CONFIG);
-        if (!config.isEmpty()) {
-            Map<String, List<String>> fromFile = parseFile(config.get(config.size() - 1));
-            for (Map.Entry<String, List<String>> entry : fromFile.entrySet()) {
-                if (values.get(entry.getKey()).isEmpty()) {
-                    values.put(entry.getKey(), entry.getValue());
-                }
+        checkNamespace(systemProperties.stringPropertyNames(), "system property ", "ferry.", false);
+        checkNamespace(environment.keySet(), "environment variable ", "FERRY_", true);
+        Map<Option, List<String>> fromArguments = parseArguments(agentArguments);
+        Map<Option, Setting> settings = new EnumMap<>(Option.class);
+        for (Option option : Option.values()) {
+            if (fromArguments.containsKey(option)) {
+                settings.put(option, new Setting(fromArguments.get(option), "agent argument"));
+            } else if (systemProperties.getProperty(option.systemProperty()) != null) {
+                settings.put(option, new Setting(values(option, systemProperties.getProperty(option.systemProperty())),
+                        "system property " + option.systemProperty()));
+            } else if (environment.get(option.environmentVariable()) != null) {
+                settings.put(option, new Setting(values(option, environment.get(option.environmentVariable())),
+                        "environment variable " + option.environmentVariable()));
             }
         }
-        return new AgentOptions(values);
+        Setting config = settings.get(Option.CONFIG);
+        if (config != null && !config.values().isEmpty()) {
+            String file = config.values().get(config.values().size() - 1);
+            for (Map.Entry<Option, List<String>> entry : parseFile(file).entrySet()) {
+                settings.putIfAbsent(entry.getKey(), new Setting(entry.getValue(), "options file " + file));
+            }
+        }
+        settings.entrySet().removeIf(entry -> entry.getValue().values().isEmpty());
+        return new AgentOptions(settings);
     }
 
-    /** The options of a {@link #CONFIG} file; unknown names and invalid values are refused with the file's name. */
-    private static Map<String, List<String>> parseFile(String path) {
+    /** Refuses a name in Ferry's namespace ({@code ferry.*}, {@code FERRY_*}) that is no option's. */
+    private static void checkNamespace(Iterable<String> names, String what, String prefix, boolean upperCase) {
+        for (String name : names) {
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            String suffix = name.substring(prefix.length());
+            boolean known = false;
+            for (Option option : Option.values()) {
+                known |= (upperCase ? option.environmentVariable() : option.systemProperty()).equals(name);
+            }
+            if (!known) {
+                Option meant = Option.closestTo(suffix);
+                throw new IllegalArgumentException("unknown " + what + name + (meant == null ? ""
+                        : "; did you mean " + (upperCase ? meant.environmentVariable() : meant.systemProperty()) + "?")
+                        + " (every " + prefix + "* " + what.trim() + " is Ferry's; known options: "
+                        + String.join(", ", Option.names()) + ")");
+            }
+        }
+    }
+
+    private static Map<Option, List<String>> parseArguments(String agentArguments) {
+        Map<Option, List<String>> values = new LinkedHashMap<>();
+        if (agentArguments == null || agentArguments.isBlank()) {
+            return values;
+        }
+        for (String pair : agentArguments.split(",")) {
+            int equals = pair.indexOf('=');
+            String key = (equals < 0 ? pair : pair.substring(0, equals)).trim();
+            Option option = known(key, "");
+            if (equals < 0) {
+                throw new IllegalArgumentException("option '" + key + "' has no value (write " + key + "=VALUE)");
+            }
+            // no lambdas here: this runs in premain, before the application, where every millisecond counts
+            List<String> list = values.get(option);
+            if (list == null) {
+                list = new ArrayList<>();
+                values.put(option, list);
+            }
+            list.addAll(values(option, pair.substring(equals + 1)));
+        }
+        return values;
+    }
+
+    /** The option named {@code name}, or a refusal naming it (and the option meant, for a near miss). */
+    private static Option known(String name, String where) {
+        Option option = Option.named(name);
+        if (option == null) {
+            Option meant = Option.closestTo(name);
+            throw new IllegalArgumentException("unknown option '" + name + "'" + where
+                    + (meant == null ? "" : "; did you mean '" + meant.optionName() + "'?") + " (known options: "
+                    + String.join(", ", Option.names()) + ")");
+        }
+        return option;
+    }
+
+    /** The options of a {@link Option#CONFIG} file; unknown names and invalid values are refused with the file's name. */
+    private static Map<Option, List<String>> parseFile(String path) {
         Properties file = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
             file.load(in);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("option '" + CONFIG + "': cannot read the options file " + path + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("option '" + Option.CONFIG.optionName() + "': cannot read the options"
+                    + " file " + path + " (" + e.getClass().getSimpleName() + ")");
         }
-        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<Option, List<String>> values = new LinkedHashMap<>();
         for (String key : file.stringPropertyNames()) {
-            if (!DOCUMENTED.containsKey(key) || CONFIG.equals(key)) {
-                throw new IllegalArgumentException("unknown option '" + key + "' in the options file " + path
-                        + " (known options: " + String.join(", ", knownInFile()) + ")");
+            Option option = known(key, " in the options file " + path);
+            if (option == Option.CONFIG) {
+                throw new IllegalArgumentException("option 'config' cannot be set in the options file " + path);
             }
             try {
-                values.put(key, splitList(key, file.getProperty(key)));
+                values.put(option, values(option, file.getProperty(key)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage() + " (in the options file " + path + ")");
             }
@@ -156,74 +150,62 @@ public final class AgentOptions {
         return values;
     }
 
-    private static List<String> knownInFile() {
-        List<String> known = new ArrayList<>(DOCUMENTED.keySet());
-        known.remove(CONFIG);
-        return known;
-    }
-
-    private static String firstNonNull(String first, String second) {
-        return first != null ? first : second;
-    }
-
-    private static Map<String, List<String>> parseArguments(String agentArguments) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        if (agentArguments == null || agentArguments.isBlank()) {
-            return values;
-        }
-        for (String pair : agentArguments.split(",")) {
-            int equals = pair.indexOf('=');
-            String key = (equals < 0 ? pair : pair.substring(0, equals)).trim();
-            if (!DOCUMENTED.containsKey(key)) {
-                throw new IllegalArgumentException("unknown option '" + key + "' (known options: "
-                        + String.join(", ", DOCUMENTED.keySet()) + ")");
-            }
-            if (equals < 0) {
-                throw new IllegalArgumentException("option '" + key + "' has no value (write " + key + "=VALUE)");
-            }
-            // no lambdas here: this runs in premain, before the application, where every millisecond counts
-            List<String> list = values.get(key);
-            if (list == null) {
-                list = new ArrayList<>();
-                values.put(key, list);
-            }
-            list.addAll(splitList(key, pair.substring(equals + 1)));
-        }
-        return values;
-    }
-
-    private static List<String> splitList(String option, String value) {
+    /** A raw value checked and split as its option's kind says. */
+    private static List<String> values(Option option, String value) {
         List<String> names = new ArrayList<>();
         if (value == null || value.isBlank()) {
             return names;
         }
-        Kind kind = KINDS.get(option);
-        if (kind == Kind.PATH) {
-            names.add(value.trim());
-            return names;
+        String trimmed = value.trim();
+        switch (option.kind()) {
+            case PATH:
+                names.add(trimmed);
+                return names;
+            case LEVEL:
+                String level = trimmed.toLowerCase(Locale.ROOT);
+                if (!Option.LOG_LEVELS.contains(level)) {
+                    throw invalid(option, trimmed, "allowed: " + String.join(", ", Option.LOG_LEVELS));
+                }
+                names.add(level);
+                return names;
+            case COUNT:
+                if (!isPositiveNumber(trimmed)) {
+                    throw invalid(option, trimmed, "expected a whole number from 1 to " + Integer.MAX_VALUE);
+                }
+                names.add(trimmed);
+                return names;
+            default:
+                for (String name : value.split(":")) {
+                    String each = name.trim();
+                    if (option.kind() == Option.Kind.NAMES && !isQualifiedName(each)) {
+                        throw invalid(option, each, "expected package or class names separated by ':'");
+                    }
+                    if (option.kind() == Option.Kind.RULES && !isReferenceRule(each)) {
+                        throw invalid(option, each, "expected reference rules separated by ':' (a.b.C, a.b.C#member,"
+                                + " a.b.C#* or a.b.*)");
+                    }
+                    names.add(each);
+                }
+                return names;
         }
-        if (kind == Kind.LEVEL) {
-            String level = value.trim().toLowerCase(Locale.ROOT);
-            if (!LOG_LEVELS.contains(level)) {
-                throw new IllegalArgumentException("invalid value '" + value.trim() + "' for option '" + option
-                        + "' (allowed: " + String.join(", ", LOG_LEVELS) + ")");
-            }
-            names.add(level);
-            return names;
+    }
+
+    private static IllegalArgumentException invalid(Option option, String value, String expected) {
+        return new IllegalArgumentException("invalid value '" + value + "' for option '" + option.optionName()
+                + "' (" + expected + ")");
+    }
+
+    private static boolean isPositiveNumber(String text) {
+        if (text.isEmpty() || text.length() > 10) {
+            return false;
         }
-        for (String name : value.split(":")) {
-            String trimmed = name.trim();
-            if (kind == Kind.NAMES && !isQualifiedName(trimmed)) {
-                throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
-                        + "': expected package or class names separated by ':'");
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
             }
-            if (kind == Kind.RULES && !isReferenceRule(trimmed)) {
-                throw new IllegalArgumentException("invalid value '" + trimmed + "' for option '" + option
-                        + "': expected reference rules separated by ':' (a.b.C, a.b.C#member, a.b.C#* or a.b.*)");
-            }
-            names.add(trimmed);
         }
-        return names;
+        long value = Long.parseLong(text);
+        return value >= 1 && value <= Integer.MAX_VALUE;
     }
 
     /** {@code a.b.C}, {@code a.b.C#member}, {@code a.b.C#*}, {@code a.b.*} ({@code $} allowed in class names). */
@@ -258,70 +240,93 @@ public final class AgentOptions {
         return !start;
     }
 
-    /** The prefixes of {@link #INCLUDE} in internal form ({@code com/acme}). */
-    public List<String> includes() {
-        return internalNames(INCLUDE);
+    private List<String> values(Option option) {
+        Setting setting = settings.get(option);
+        return setting == null ? List.of() : setting.values();
     }
 
-    /** The prefixes of {@link #EXCLUDE} in internal form. */
+    private String last(Option option) {
+        List<String> values = values(option);
+        return values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
+    private List<String> internalNames(Option option) {
+        List<String> names = new ArrayList<>();
+        for (String name : values(option)) {
+            names.add(name.replace('.', '/'));
+        }
+        return names;
+    }
+
+    /** The prefixes of {@link Option#INCLUDE} in internal form ({@code com/acme}); empty for every class. */
+    public List<String> includes() {
+        return internalNames(Option.INCLUDE);
+    }
+
     public List<String> excludes() {
-        return internalNames(EXCLUDE);
+        return internalNames(Option.EXCLUDE);
+    }
+
+    /** The prefixes of {@link Option#READ_LAMBDAS} in internal form; empty for every prepared class. */
+    public List<String> readLambdas() {
+        return internalNames(Option.READ_LAMBDAS);
     }
 
     /** The key file's path, or null when by-value shipping is off. */
     public String keyFile() {
-        List<String> value = values.get(KEY_FILE);
-        return value.isEmpty() ? null : value.get(value.size() - 1);
+        return last(Option.KEY_FILE);
     }
 
-    /** The {@link #LOG_LEVEL}, one of {@link #LOG_LEVELS}; {@code off} by default. */
+    public List<String> byValue() {
+        return internalNames(Option.BY_VALUE);
+    }
+
+    public List<String> byName() {
+        return internalNames(Option.BY_NAME);
+    }
+
+    /** The rules of {@link Option#DENY_REFERENCES}, as written. */
+    public List<String> denyReferences() {
+        return List.copyOf(values(Option.DENY_REFERENCES));
+    }
+
+    public List<String> allowReferences() {
+        return List.copyOf(values(Option.ALLOW_REFERENCES));
+    }
+
+    public int maxClassesPerStream() {
+        return count(Option.MAX_CLASSES_PER_STREAM);
+    }
+
+    public int maxClasses() {
+        return count(Option.MAX_CLASSES);
+    }
+
+    private int count(Option option) {
+        String set = last(option);
+        return Integer.parseInt(set != null ? set : option.defaultText());
+    }
+
+    /** The {@link Option#LOG_LEVEL}, one of {@link Option#LOG_LEVELS}. */
     public String logLevel() {
-        List<String> value = values.get(LOG_LEVEL);
-        return value.isEmpty() ? "off" : value.get(value.size() - 1);
+        String set = last(Option.LOG_LEVEL);
+        return set != null ? set : Option.LOG_LEVEL.defaultText();
     }
 
     /**
-     * The options in effect, by name, as an operator may see them: lists joined with {@code :}, the key file shown
-     * only as set or not (where a key lives is nobody's business but the operator's own configuration).
+     * Every option as an operator may see it: its value (lists joined with {@code :}) and where it came from, such as
+     * {@code com.acme (agent argument)} or {@code all application classes (default)}. The key file's path is never
+     * shown: where a key lives is nobody's business but the operator's own configuration.
      */
     public Map<String, String> effective() {
         Map<String, String> effective = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-            String value = String.join(":", entry.getValue());
-            if (KEY_FILE.equals(entry.getKey())) {
-                value = entry.getValue().isEmpty() ? "not set" : "set (redacted)";
-            }
-            effective.put(entry.getKey(), value);
+        for (Option option : Option.values()) {
+            Setting setting = settings.get(option);
+            String value = setting == null ? option.defaultText() + " (default)"
+                    : (option == Option.KEY_FILE ? "set" : String.join(":", setting.values())) + " (" + setting.source()
+                    + ")";
+            effective.put(option.optionName(), value);
         }
-        effective.put(LOG_LEVEL, logLevel());
         return effective;
-    }
-
-    /** The prefixes of {@link #BY_VALUE} in internal form. */
-    public List<String> byValue() {
-        return internalNames(BY_VALUE);
-    }
-
-    /** The prefixes of {@link #BY_NAME} in internal form. */
-    public List<String> byName() {
-        return internalNames(BY_NAME);
-    }
-
-    /** The rules of {@link #DENY_REFERENCES}, as written. */
-    public List<String> denyReferences() {
-        return List.copyOf(values.get(DENY_REFERENCES));
-    }
-
-    /** The rules of {@link #ALLOW_REFERENCES}, as written. */
-    public List<String> allowReferences() {
-        return List.copyOf(values.get(ALLOW_REFERENCES));
-    }
-
-    private List<String> internalNames(String option) {
-        List<String> names = new ArrayList<>();
-        for (String name : values.get(option)) {
-            names.add(name.replace('.', '/'));
-        }
-        return names;
     }
 }

@@ -8,8 +8,9 @@ import java.net.URISyntaxException;
 import java.util.jar.JarFile;
 
 /**
- * Installs Ferry in three steps: read the options, define the runtime in the boot loader, install the transformer.
- * Prints one line on standard error when the options are wrong, and nothing at all otherwise.
+ * Installs Ferry in three steps: read the options (the key among them), define the runtime in the boot loader, install
+ * the transformers. Prints one line on standard error when an option is wrong, and then does not install; nothing at
+ * all otherwise.
  *
  * <p>This class names no runtime type: the verifier would load it through the agent's loader before it is in the boot
  * loader, and the JVM would then see two copies. Everything that names one lives in {@link TransformerInstallation},
@@ -29,19 +30,10 @@ public final class AgentInstaller {
             return;
         }
         AgentOptions options;
-        byte[] key = null;
-        String keyProblem = null;
+        byte[] key;
         try {
             options = AgentOptions.parse(agentArguments, System.getProperties(), System.getenv());
-            if (options.keyFile() != null) {
-                try {
-                    key = KeyFile.read(options.keyFile());
-                } catch (KeyFile.UnreadableKeyException unreadable) {
-                    // security options fail closed: Ferry runs, and refuses every class recipe
-                    keyProblem = unreadable.getMessage();
-                    System.err.println("ferry: " + keyProblem + "; Ferry refuses every class shipped by value");
-                }
-            }
+            key = options.keyFile() == null ? null : KeyFile.read(options.keyFile());
         } catch (IllegalArgumentException e) {
             System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
             return;
@@ -49,7 +41,7 @@ public final class AgentInstaller {
         try (JarFile agentJar = new JarFile(agentJar())) {
             RuntimeInjector.inject(instrumentation, agentJar);
         }
-        TransformerInstallation.install(instrumentation, options, key, keyProblem, attached);
+        TransformerInstallation.install(instrumentation, options, key, attached);
         installed = true;
     }
 

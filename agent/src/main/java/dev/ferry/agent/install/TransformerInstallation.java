@@ -16,10 +16,16 @@ import dev.ferry.agent.jmx.MXBeanRegistration;
 import dev.ferry.boot.byvalue.ByValue;
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.lambda.LambdaBootstrap;
+import dev.ferry.boot.lambda.LambdaReading;
 import dev.ferry.boot.lambda.WireClasses;
+import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.security.IntegrityKey;
 import dev.ferry.boot.security.ReferencePolicy;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,43 +36,78 @@ final class TransformerInstallation {
     }
 
     /**
+     * Installs everything or nothing: when a step fails after transformers were added, they are removed again and the
+     * JDK classes they changed are retransformed back, so that the agent reports "not installed" truthfully and a
+     * later attach starts from a clean JVM.
+     *
      * @param key the {@code keyFile} bytes, or null: generated classes are then written by name
-     * @param keyProblem why the key file could not be read, or null
      * @param attached true from {@code agentmain}: application classes loaded before are prepared too, where the JVM
      *     allows
      */
-    static void install(Instrumentation instrumentation, AgentOptions options, byte[] key, String keyProblem,
-            boolean attached) {
+    static void install(Instrumentation instrumentation, AgentOptions options, byte[] key, boolean attached) {
         if (LambdaBootstrap.class.getClassLoader() != null) {
             throw new IllegalStateException("Ferry's runtime was loaded by " + LambdaBootstrap.class.getClassLoader()
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
         JdkInternals.check();
+        JdkHooksTransformer.checkThisJdk();
         FerryLog.install(logLevel(options.logLevel()));
         JfrEvents.install();
-        ByValue.install(key == null ? null : IntegrityKey.of(key), keyProblem, options.byValue(), options.byName(),
+        ByValue.install(key == null ? null : IntegrityKey.of(key), options.byValue(), options.byName(),
                 ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
+        ClassBudget.install(options.maxClassesPerStream(), options.maxClasses());
+        LambdaReading.readOnly(options.readLambdas());
         WireClasses.install(new WireClassSpinner());
-        if (key != null) {
-            // first, so it sees generated classes' bytes as they were defined; it ignores retransformations, and is
-            // retransformation-capable only to share the JVM's one class-file hook with the other transformers
-            instrumentation.addTransformer(new GeneratedClassRecorder(options.byName()), true);
-        }
-        ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
-        ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
-        instrumentation.addTransformer(new LambdaTransformer(selection, moduleAccess), true);
-        Set<String> hooked = new java.util.HashSet<>(JdkHooksTransformer.HOOKED);
-        if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
-            hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
-        }
-        instrumentation.addTransformer(new JdkHooksTransformer(hooked), true);
-        retransformLoaded(instrumentation);
-        if (attached) {
-            LoadedClassPreparation.prepare(instrumentation, selection);
+        List<ClassFileTransformer> added = new ArrayList<>();
+        try {
+            if (key != null) {
+                // first, so it sees generated classes' bytes as they were defined; it ignores retransformations, and
+                // is retransformation-capable only to share the JVM's one class-file hook with the other transformers
+                add(instrumentation, new GeneratedClassRecorder(options.byName()), added);
+            }
+            ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
+            ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
+            add(instrumentation, new LambdaTransformer(selection, moduleAccess), added);
+            Set<String> hooked = new HashSet<>(JdkHooksTransformer.HOOKED);
+            if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
+                hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
+            }
+            add(instrumentation, new JdkHooksTransformer(hooked), added);
+            retransformLoaded(instrumentation);
+            if (attached) {
+                LoadedClassPreparation.prepare(instrumentation, selection);
+            }
+        } catch (RuntimeException | Error failure) {
+            for (ClassFileTransformer transformer : added) {
+                instrumentation.removeTransformer(transformer);
+            }
+            restoreHookedJdkClasses(instrumentation);
+            throw failure;
         }
         FerryLog.log(System.Logger.Level.INFO, "Ferry " + version() + " installed" + (attached ? " (attached)" : "")
                 + "; options " + options.effective());
+    }
+
+    private static void add(Instrumentation instrumentation, ClassFileTransformer transformer,
+            List<ClassFileTransformer> added) {
+        instrumentation.addTransformer(transformer, true);
+        added.add(transformer);
+    }
+
+    /** After the transformers are gone: the JDK's own bytes again for every JDK class Ferry hooked. */
+    private static void restoreHookedJdkClasses(Instrumentation instrumentation) {
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            String internalName = type.getName().replace('.', '/');
+            if (type.getClassLoader() == null && (JdkHooksTransformer.HOOKED.contains(internalName)
+                    || ClassSelection.JDK_COMBINATORS.contains(internalName))) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable ignored) {
+                    // a class that cannot be retransformed back was not changed either
+                }
+            }
+        }
     }
 
     private static System.Logger.Level logLevel(String option) {
@@ -119,6 +160,10 @@ final class TransformerInstallation {
                     }
                 } catch (Throwable failure) {
                     AgentCounters.transformFailed(type.getName(), failure);
+                    if (JdkHooksTransformer.HOOKED.contains(internalName)) {
+                        // without its hooks in the object streams Ferry would only half work: install nothing
+                        throw new IllegalStateException("cannot hook " + type.getName() + ": " + failure, failure);
+                    }
                 }
             }
         }

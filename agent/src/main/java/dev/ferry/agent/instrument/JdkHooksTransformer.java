@@ -72,6 +72,23 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
         return redirects;
     }
 
+    /**
+     * Hooks this JDK's object streams once, in memory, before anything is installed: a JDK whose classes are not as
+     * Ferry expects makes Ferry not install at all, rather than half.
+     *
+     * @throws IllegalStateException naming what is not as expected
+     */
+    public static void checkThisJdk() {
+        for (String internalName : List.of(INPUT, OUTPUT)) {
+            try (java.io.InputStream in = Object.class.getModule().getResourceAsStream(internalName + ".class")) {
+                redirect(in.readAllBytes(), REDIRECTS.get(internalName));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("Ferry cannot hook this JDK's " + internalName.replace('/', '.')
+                        + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private final Set<String> hooked;
 
     /** @param hooked which of {@link #HOOKED} to change (the management hook only when JMX registration is on) */

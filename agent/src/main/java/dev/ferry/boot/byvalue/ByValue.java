@@ -25,17 +25,14 @@ public final class ByValue {
     private static volatile ByValue current;
 
     public final IntegrityKey key;
-    /** Why there is no key though {@code keyFile} was given, or null. */
-    public final String keyProblem;
     public final List<String> byValue;
     public final List<String> byName;
     public final ReferencePolicy policy;
     public final ClassFileInspector inspector;
 
-    private ByValue(IntegrityKey key, String keyProblem, List<String> byValue, List<String> byName, ReferencePolicy policy,
+    private ByValue(IntegrityKey key, List<String> byValue, List<String> byName, ReferencePolicy policy,
             ClassFileInspector inspector) {
         this.key = key;
-        this.keyProblem = keyProblem;
         this.byValue = List.copyOf(byValue);
         this.byName = List.copyOf(byName);
         this.policy = policy;
@@ -44,13 +41,12 @@ public final class ByValue {
 
     /**
      * @param key null when this JVM has no key: it writes generated classes the JDK way and refuses recipes
-     * @param keyProblem why the configured key file could not be read, or null
      * @param byValue internal-name prefixes always shipped by value, even from the class path
      * @param byName internal-name prefixes never shipped by value; wins over {@code byValue}
      */
-    public static void install(IntegrityKey key, String keyProblem, List<String> byValue, List<String> byName, ReferencePolicy policy,
+    public static void install(IntegrityKey key, List<String> byValue, List<String> byName, ReferencePolicy policy,
             ClassFileInspector inspector) {
-        current = new ByValue(key, keyProblem, byValue, byName, policy, inspector);
+        current = new ByValue(key, byValue, byName, policy, inspector);
     }
 
     public static ByValue settings() {

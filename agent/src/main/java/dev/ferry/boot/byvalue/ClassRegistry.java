@@ -61,11 +61,8 @@ public final class ClassRegistry {
         ByValue settings = ByValue.settings();
         if (settings.key == null) {
             throw Refusals.invalidClass(RefusalReason.NO_KEY, Printable.className(root.name()),
-                    settings.keyProblem != null ? "refused class-by-value recipe: " + settings.keyProblem
-                            + " at start-up, so this JVM refuses every class shipped by value"
-                            : "refused class-by-value recipe: this JVM has no key to verify it with; start it with"
-                            + " -javaagent:ferry-agent.jar=keyFile=PATH, PATH holding the writer's key (at least 32"
-                            + " bytes)");
+                    "refused class-by-value recipe: this JVM has no key to verify it with; start it with"
+                    + " -javaagent:ferry-agent.jar=keyFile=PATH, PATH holding the writer's key (at least 32 bytes)");
         }
         ClassLoader parent = parent(closure.superTypes());
         Class<?> before = alreadyMaterialized(root, parent);

@@ -2,6 +2,7 @@ package dev.ferry.boot.lambda;
 
 import dev.ferry.boot.diagnostics.RefusalReason;
 import dev.ferry.boot.jdk.SerialDescriptors;
+import dev.ferry.boot.security.NamePrefixes;
 import dev.ferry.boot.security.Printable;
 import dev.ferry.boot.security.Refusals;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InvalidClassException;
 import java.io.ObjectInput;
 import java.io.ObjectStreamClass;
 import java.io.ObjectStreamField;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +22,15 @@ import java.util.TreeMap;
  */
 public final class LambdaReading {
 
+    /** The {@code readLambdas} prefixes (internal names): empty for every prepared class. */
+    private static volatile List<String> readable = List.of();
+
     private LambdaReading() {
+    }
+
+    /** @param prefixes internal-name prefixes of the capturing classes whose lambdas this JVM reads; empty for all */
+    public static void readOnly(List<String> prefixes) {
+        readable = List.copyOf(prefixes);
     }
 
     /** A call site a stream named and this JVM has: its wire class is defined by {@link #wireClass}. */
@@ -42,6 +52,10 @@ public final class LambdaReading {
         /** The call site's wire class (or an array of it), defined now if this is its first use in this JVM. */
         public Class<?> wireClass() throws InvalidClassException {
             Class<?> type = WireClasses.wireClass(sites, position);
+            if (dimensions > 254) {
+                throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(descriptor.getName()),
+                        "refused Ferry lambda: an array of " + dimensions + " dimensions");
+            }
             for (int i = 0; i < dimensions; i++) {
                 type = type.arrayType();
             }
@@ -76,6 +90,12 @@ public final class LambdaReading {
             throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: the descriptor names "
                     + name + " but its annotation describes call site #" + index + " of "
                     + capturingClass.getName() + ", whose class is " + expected);
+        }
+        List<String> prefixes = readable;
+        if (!prefixes.isEmpty() && !NamePrefixes.matchesAny(capturingClass.getName().replace('.', '/'), prefixes)) {
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda:"
+                    + " this JVM reads only lambdas of " + String.join(":", prefixes).replace('/', '.')
+                    + " (option readLambdas), not of " + capturingClass.getName());
         }
         LambdaSites sites = LambdaSites.of(capturingClass);
         if (sites == null) {

@@ -8,8 +8,10 @@ import dev.ferry.boot.security.Refusals;
 import dev.ferry.boot.security.StreamFilters;
 import dev.ferry.api.SpecializationGenerator;
 import dev.ferry.api.Types;
+import dev.ferry.boot.security.ClassBudget;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,15 +37,58 @@ public final class Specializer {
         }
     };
 
-    private final Map<TypeNode.Specialized, SpecializationGenerator> generators = new IdentityHashMap<>();
+    /** The JVM's limit on array dimensions. */
+    private static final int MAX_DIMENSIONS = 255;
 
-    private Specializer() {
+    /**
+     * The pairs a generator answered before, by a text naming them (classes with their loaders' identities), with the
+     * class it gave, weakly: a pair seen before costs no class budget. The text holds no class or loader.
+     */
+    private static final Map<String, WeakReference<Class<?>>> KNOWN = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN = 100_000;
+
+    private final Map<TypeNode.Specialized, SpecializationGenerator> generators = new IdentityHashMap<>();
+    private final ObjectInputStream in;
+
+    private Specializer(ObjectInputStream in) {
+        this.in = in;
     }
 
-    public static Class<?> materialize(SpecializationRecipe recipe) throws InvalidClassException {
-        Specializer specializer = new Specializer();
+    /**
+     * The class the recipe's generator makes, or gives from its cache, for the recipe's origin and arguments.
+     *
+     * @param in the stream that carries the recipe: its class budget pays for classes no generator made before
+     * @throws InvalidClassException naming the generator and the origin when an id is unknown, a generator refuses or
+     *     fails, the recipe's shape is impossible, or the class budget is spent; checked for every node before any
+     *     generator is asked to specialize
+     */
+    public static Class<?> materialize(SpecializationRecipe recipe, ObjectInputStream in) throws InvalidClassException {
+        Specializer specializer = new Specializer(in);
         specializer.check(recipe.root());
+        dimensions(recipe.root());
         return specializer.specialize(recipe.root());
+    }
+
+    /** The array dimensions of the type a node stands for, checked against the JVM's limit before anything is made. */
+    private static int dimensions(TypeNode node) throws InvalidClassException {
+        int dimensions = 0;
+        if (node instanceof TypeNode.ClassLeaf) {
+            for (Class<?> type = ((TypeNode.ClassLeaf) node).type; type.isArray(); type = type.getComponentType()) {
+                dimensions++;
+            }
+        } else if (node instanceof TypeNode.ArrayOf) {
+            dimensions = 1 + dimensions(((TypeNode.ArrayOf) node).component);
+        }
+        for (TypeNode child : node.children()) {
+            if (!(node instanceof TypeNode.ArrayOf)) {
+                dimensions(child);
+            }
+        }
+        if (dimensions > MAX_DIMENSIONS) {
+            throw TypeNode.malformed("an array of " + dimensions + " dimensions (the JVM allows " + MAX_DIMENSIONS
+                    + ")");
+        }
+        return dimensions;
     }
 
     private void check(TypeNode node) throws InvalidClassException {
@@ -85,6 +131,11 @@ public final class Specializer {
         }
         arguments = List.copyOf(arguments);
         SpecializationGenerator generator = generators.get(node);
+        String pair = pairName(node, arguments);
+        WeakReference<Class<?>> known = KNOWN.get(pair);
+        if (known == null || known.get() == null) {
+            ClassBudget.spend(in, 1, Printable.className(node.origin.getName()) + Printable.of(arguments.toString()));
+        }
         long start = System.nanoTime();
         Class<?> type;
         try {
@@ -100,7 +151,12 @@ public final class Specializer {
             throw refused(RefusalReason.GENERATOR_REFUSED, node, "the generator returned null for "
                     + Printable.of(arguments.toString()), null);
         }
+        if (KNOWN.size() >= MAX_KNOWN) {
+            KNOWN.clear();
+        }
+        KNOWN.put(pair, new WeakReference<>(type));
         if (HANDED_OUT.get(type).compareAndSet(false, true)) {
+            ClassBudget.made(type);
             AgentCounters.specializationMaterialized(type.getName(), System.nanoTime() - start);
         } else {
             AgentCounters.registryHit();
@@ -115,10 +171,10 @@ public final class Specializer {
         if (node instanceof TypeNode.Specialized) {
             return specialize((TypeNode.Specialized) node);
         }
-        if (node instanceof TypeNode.ArrayOf) {
-            return Types.arrayOf(type(((TypeNode.ArrayOf) node).component));
-        }
         try {
+            if (node instanceof TypeNode.ArrayOf) {
+                return Types.arrayOf(type(((TypeNode.ArrayOf) node).component));
+            }
             if (node instanceof TypeNode.Parameterized) {
                 TypeNode.Parameterized parameterized = (TypeNode.Parameterized) node;
                 Type owner = parameterized.owner == null ? null : type(parameterized.owner);
@@ -126,9 +182,54 @@ public final class Specializer {
             }
             TypeNode.Wildcard wildcard = (TypeNode.Wildcard) node;
             return Types.wildcard(types(wildcard.upper), types(wildcard.lower));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw Refusals.invalidClass(RefusalReason.MALFORMED, "specialization recipe",
-                    "malformed specialization recipe: " + e.getMessage());
+                    "malformed specialization recipe: " + e);
+        }
+    }
+
+    /** A text naming a generator's (origin, arguments) pair: classes by name and their loaders' identities. */
+    private static String pairName(TypeNode.Specialized node, List<Type> arguments) {
+        StringBuilder text = new StringBuilder(node.generatorId).append('|');
+        appendType(text, node.origin);
+        for (Type argument : arguments) {
+            appendType(text.append(','), argument);
+        }
+        return text.toString();
+    }
+
+    private static void appendType(StringBuilder text, Type type) {
+        if (type instanceof Class) {
+            Class<?> c = (Class<?>) type;
+            text.append(c.getName()).append('@').append(System.identityHashCode(c.getClassLoader()));
+        } else if (type instanceof java.lang.reflect.ParameterizedType) {
+            java.lang.reflect.ParameterizedType parameterized = (java.lang.reflect.ParameterizedType) type;
+            if (parameterized.getOwnerType() != null) {
+                appendType(text, parameterized.getOwnerType());
+                text.append('.');
+            }
+            appendType(text, parameterized.getRawType());
+            text.append('<');
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                appendType(text, argument);
+                text.append(',');
+            }
+            text.append('>');
+        } else if (type instanceof java.lang.reflect.GenericArrayType) {
+            appendType(text, ((java.lang.reflect.GenericArrayType) type).getGenericComponentType());
+            text.append("[]");
+        } else if (type instanceof java.lang.reflect.WildcardType) {
+            java.lang.reflect.WildcardType wildcard = (java.lang.reflect.WildcardType) type;
+            text.append("?+");
+            for (Type bound : wildcard.getUpperBounds()) {
+                appendType(text, bound);
+            }
+            text.append("?-");
+            for (Type bound : wildcard.getLowerBounds()) {
+                appendType(text, bound);
+            }
+        } else {
+            text.append(type);
         }
     }
 

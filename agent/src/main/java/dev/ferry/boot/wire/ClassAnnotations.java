@@ -271,7 +271,7 @@ final class ClassAnnotations {
         AgentCounters.specializationRead();
         offerToStream(in, descriptor);
         try {
-            Class<?> type = arrayOf(Specializer.materialize(recipe), dimensions);
+            Class<?> type = arrayOf(Specializer.materialize(recipe, in), dimensions);
             SerialDescriptors.adopt(descriptor, type);
             return type;
         } catch (RuntimeException | LinkageError e) {
@@ -284,7 +284,17 @@ final class ClassAnnotations {
         }
     }
 
-    private static Class<?> arrayOf(Class<?> type, int dimensions) {
+    /** {@code type} with {@code dimensions} more array dimensions; refused beyond the JVM's 255. */
+    private static Class<?> arrayOf(Class<?> type, int dimensions) throws InvalidClassException {
+        int existing = 0;
+        for (Class<?> component = type; component.isArray(); component = component.getComponentType()) {
+            existing++;
+        }
+        if (existing + dimensions > 255 || dimensions > 0 && type == void.class) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(type.getName()), "the Ferry"
+                    + " class annotation asks for an array of " + (existing + dimensions) + " dimensions of "
+                    + Printable.className(type.getName()));
+        }
         Class<?> array = type;
         for (int i = 0; i < dimensions; i++) {
             array = array.arrayType();

@@ -64,8 +64,50 @@ class AgentOptionsTest {
     }
 
     @Test
-    void every_option_should_be_documented() {
-        AgentOptions.documentedOptions().forEach((name, doc) -> assertTrue(doc.length() > 20, name));
+    void every_option_should_be_declared_with_a_meaning_a_default_and_an_example_of_itself() {
+        for (Option option : Option.values()) {
+            assertTrue(option.meaning().length() > 20, option.optionName());
+            assertTrue(!option.defaultText().isEmpty(), option.optionName());
+            assertTrue(option.example().startsWith(option.optionName() + "="), option.optionName());
+            parse(option == Option.CONFIG || option == Option.KEY_FILE ? null : option.example(), Map.of(), Map.of());
+        }
+    }
+
+    @Test
+    void misspelled_option_should_be_refused_with_the_option_meant_in_every_source() {
+        IllegalArgumentException argument = assertThrows(IllegalArgumentException.class,
+                () -> parse("keyfile=/k", Map.of(), Map.of()));
+        assertTrue(argument.getMessage().contains("unknown option 'keyfile'; did you mean 'keyFile'?"),
+                argument.getMessage());
+
+        IllegalArgumentException property = assertThrows(IllegalArgumentException.class,
+                () -> parse(null, Map.of("ferry.keyfile", "/k"), Map.of()));
+        assertTrue(property.getMessage().contains("unknown system property ferry.keyfile; did you mean ferry.keyFile?"),
+                property.getMessage());
+
+        IllegalArgumentException variable = assertThrows(IllegalArgumentException.class,
+                () -> parse(null, Map.of(), Map.of("FERRY_KEYFIL", "/k")));
+        assertTrue(variable.getMessage().contains("unknown environment variable FERRY_KEYFIL; did you mean"
+                + " FERRY_KEYFILE?"), variable.getMessage());
+    }
+
+    @Test
+    void names_outside_ferrys_namespace_should_be_left_alone() {
+        assertEquals(List.of(), parse(null, Map.of("ferryman.x", "1", "other.ferry.x", "2"),
+                Map.of("FERRYMAN", "1", "MY_FERRY_X", "2")).includes());
+    }
+
+    @Test
+    void class_budgets_should_default_and_take_positive_whole_numbers_only() {
+        assertEquals(1000, parse(null, Map.of(), Map.of()).maxClassesPerStream());
+        assertEquals(10000, parse(null, Map.of(), Map.of()).maxClasses());
+        assertEquals(7, parse("maxClassesPerStream=7", Map.of(), Map.of()).maxClassesPerStream());
+        for (String invalid : new String[] {"0", "-1", "1e3", "99999999999", "many"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> parse("maxClasses=" + invalid, Map.of(), Map.of()));
+            assertTrue(refused.getMessage().contains("'" + invalid + "' for option 'maxClasses'"),
+                    refused.getMessage());
+        }
     }
 
     @Test
@@ -153,12 +195,15 @@ class AgentOptionsTest {
     }
 
     @Test
-    void effective_options_should_never_show_where_the_key_is() {
-        Map<String, String> effective = parse("keyFile=/secret/place/ferry.key,include=com.acme", Map.of(), Map.of())
-                .effective();
+    void effective_options_should_say_where_each_came_from_and_never_where_the_key_is() {
+        Map<String, String> effective = parse("keyFile=/secret/place/ferry.key,include=com.acme",
+                Map.of("ferry.exclude", "com.acme.gen"), Map.of()).effective();
 
-        assertEquals("set (redacted)", effective.get("keyFile"));
-        assertEquals("com.acme".replace('.', '.'), effective.get("include").replace('/', '.'));
+        assertEquals("set (agent argument)", effective.get("keyFile"));
+        assertEquals("com.acme (agent argument)", effective.get("include"));
+        assertEquals("com.acme.gen (system property ferry.exclude)", effective.get("exclude"));
+        assertEquals("off (default)", effective.get("logLevel"));
+        assertEquals(Option.names(), List.copyOf(effective.keySet()));
         assertTrue(effective.values().stream().noneMatch(value -> value.contains("secret")), effective.toString());
     }
 }

@@ -40,7 +40,7 @@ class ClassRegistryTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private static void install(byte[] key) {
-        ByValue.install(key == null ? null : IntegrityKey.of(key), null, List.of(), List.of(),
+        ByValue.install(key == null ? null : IntegrityKey.of(key), List.of(), List.of(),
                 ReferencePolicy.of(List.of(), List.of()), new AsmClassFileInspector());
     }
 

@@ -139,7 +139,7 @@ class SpecializationsTest {
 
     @BeforeEach
     void writerRegistered() {
-        ByValue.install(null, null, List.of(), List.of(), ReferencePolicy.of(List.of(), List.of()),
+        ByValue.install(null, List.of(), List.of(), ReferencePolicy.of(List.of(), List.of()),
                 new AsmClassFileInspector());
         dev.ferry.api.Specializations.register(writer);
     }
