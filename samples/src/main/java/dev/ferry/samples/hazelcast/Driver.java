@@ -79,7 +79,12 @@ public final class Driver {
                             JavaProcess.classPathWithout(agentJar), ClusterClient.class, cluster,
                             String.join(",", members.addresses()))
                     .inheritIO().start();
-            OptionalInt clientExit = JavaProcess.awaitExit(client, CLIENT_TIMEOUT);
+            OptionalInt clientExit;
+            try {
+                clientExit = JavaProcess.awaitExit(client, CLIENT_TIMEOUT);
+            } finally {
+                client.destroyForcibly();
+            }
             String stopped = members.stop();
             String clientEnd = clientExit.isEmpty() ? "the client did not finish within "
                     + CLIENT_TIMEOUT.toSeconds() + " s and was killed"
