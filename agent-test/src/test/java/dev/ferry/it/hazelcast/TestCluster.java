@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
  * whatever failed.
  *
  * <p>Every JVM runs with {@code -Dhazelcast.logging.type=none} (Hazelcast logs its first lines before it reads any
- * configuration), {@code -XX:TieredStopAtLevel=1} and, on JDK 25, {@code --sun-misc-unsafe-memory-access=allow}, and
- * checks nothing on stderr itself: the ITs assert silence in a test of its own, so that a stray
- * line fails that test and not every test sharing the cluster.
+ * configuration), {@code -XX:TieredStopAtLevel=1} and, on JDK 24 and later,
+ * {@code --sun-misc-unsafe-memory-access=allow}, and checks nothing on stderr itself: the ITs assert silence in a test
+ * of their own, so that a stray line fails that test and not every test sharing the cluster.
  */
 final class TestCluster {
 

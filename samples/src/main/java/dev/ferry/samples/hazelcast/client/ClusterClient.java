@@ -133,7 +133,7 @@ public final class ClusterClient {
     /** Runs every job, prints its row; true if all matched. */
     private boolean runAll() {
         System.out.println();
-        System.out.printf(ROW, "job", "sent", "ran on", "result", "check");
+        System.out.printf(ROW, "task", "sent", "ran on", "result", "check");
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(attempt("Callable lambda, submitToMember", this::boardingCall));
         outcomes.add(attempt("Runnable lambda, submitToAllMembers", this::arrivals));
@@ -145,9 +145,9 @@ public final class ClusterClient {
         outcomes.add(attempt("Box<Integer> in an IMap", this::box));
         long matched = outcomes.stream().filter(outcome -> outcome.check == Check.OK).count();
         System.out.println();
-        System.out.println("sent: the job (or the map value) in Java serialization, with the definitions of the"
+        System.out.println("sent: the task (or the map value) in Java serialization, with the definitions of the"
                 + " client's classes it needs.");
-        System.out.println(matched + " of " + outcomes.size() + " jobs matched.");
+        System.out.println(matched + " of " + outcomes.size() + " tasks matched.");
         return matched == outcomes.size();
     }
 
