@@ -67,7 +67,8 @@ final class HazelcastBenchPhase {
                     .append("- cluster with Ferry, hand-written class: ").append(withFerry.hand).append('\n');
         }
         suite.details().append("- cluster without Ferry, hand-written class: ").append(withoutFerry.hand)
-                .append('\n');
+                .append("\n\nThe lambda and the class alternate in one cluster; the cluster without Ferry runs after the"
+                        + " one with it, so drift of the machine between the two enters the second row.\n");
 
         String ratio = NA;
         String met = NA;
