@@ -3,7 +3,7 @@
 # (also written to agent-test/target/bench/summary.md). Not part of CI; takes about 15 minutes on 2 cores.
 #
 #   agent-test/bench/run-benchmarks.sh [--no-build] [--quick] [--forks N]
-#                                      [--only jmh,sizes,startup,classes,byvalue,specializations]
+#                                      [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast]
 #                                      [--agent-opts OPTS]
 #
 #   --no-build     do not run `mvn -B -q -DskipTests package` first (the agent jar and agent-test's test classes
@@ -12,14 +12,15 @@
 #   --forks N      JMH forks per benchmark and variant (default 1; N multiplies the JMH time, about 5 minutes each)
 #   --only P,...   run only these phases (default: all); byvalue (generated classes shipped by value, about
 #                  4 minutes) adds keyFile=<a fresh random key, deleted afterwards> to the agent's options;
-#                  specializations (objects of a generated specialization, about 2 minutes) needs no key
+#                  specializations (objects of a generated specialization, about 2 minutes) needs no key;
+#                  hazelcast (submitToMember round trips through a cluster of 3 member JVMs, about 5 minutes)
 #   --agent-opts   options appended to -javaagent:JAR= (e.g. include=com.example)
 #
 # Environment: JAVA_HOME (default: `java` on PATH), FERRY_AGENT_JAR (default: agent/target/ferry-agent.jar).
 # Output: agent-test/target/bench/ (summary.md, jmh-*.json and byvalue-*.json JMH results, their logs, per-phase logs).
 set -euo pipefail
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build=1

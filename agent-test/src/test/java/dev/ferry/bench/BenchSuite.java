@@ -35,13 +35,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * BenchSuite --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick] [--forks N]
- *            [--only jmh,sizes,startup,classes,byvalue,specializations]
+ *            [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast]
  * </pre>
  *
  * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench} and round trip {@link RoundTripBench}, JSON results
  * {@code jmh-*.json}, logs {@code jmh-*.log}), {@code sizes} ({@link SerialSizes}), {@code startup} (hello world
  * start-up, {@link Hello}), {@code classes} (per-class cost with {@link ClassCorpus} and {@link CorpusLoader}),
- * {@code byvalue} (generated classes shipped by value, {@link ByValueBenchPhase}). If the agent jar is missing or Ferry
+ * {@code byvalue} (generated classes shipped by value, {@link ByValueBenchPhase}), {@code hazelcast} (round trips
+ * through a Hazelcast cluster, {@link HazelcastBenchPhase}). If the agent jar is missing or Ferry
  * is not active with it ({@link AgentProbe}), only the baselines are measured and every Ferry cell reads {@code n/a}.
  */
 public final class BenchSuite {
@@ -86,7 +87,7 @@ public final class BenchSuite {
         boolean quick = false;
         int forks = 1;
         Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes", "byvalue",
-                "specializations"));
+                "specializations", "hazelcast"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Path.of(args[++i]).toAbsolutePath();
@@ -98,7 +99,7 @@ public final class BenchSuite {
                 case "--only" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (usage: --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick]"
-                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue,specializations])");
+                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast])");
             }
         }
         Files.createDirectories(out);
@@ -125,6 +126,7 @@ public final class BenchSuite {
         phase("classes", this::classes);
         phase("byvalue", () -> new ByValueBenchPhase(this).run());
         phase("specializations", this::specializations);
+        phase("hazelcast", () -> new HazelcastBenchPhase(this).run());
         String busyDuring = monitor == null ? null : monitor.stop();
         if (busyBefore != null || busyDuring != null) {
             notes.add("other work competed with the benchmarks (" + (busyBefore == null ? "" : busyBefore
@@ -166,7 +168,8 @@ public final class BenchSuite {
         return agentProblem == null;
     }
 
-    private String agentArgument() {
+    /** The {@code -javaagent} argument with the agent options of the run. */
+    String agentArgument() {
         return "-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions);
     }
 

@@ -47,6 +47,7 @@ public final class ForkedJvm {
     private boolean agent;
     private String agentOptions;
     private final List<String> jvmOptions = new ArrayList<>();
+    private String classPath;
     private String mainClass;
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -96,6 +97,15 @@ public final class ForkedJvm {
         return this;
     }
 
+    /**
+     * The class path instead of {@link ItSettings#forkedClassPath()}, for a JVM that must not see every test class
+     * (a cluster member that lacks the client's code).
+     */
+    public ForkedJvm classPath(String entries) {
+        this.classPath = entries;
+        return this;
+    }
+
     public ForkedJvm main(Class<?> main, String... args) {
         this.mainClass = main.getName();
         arguments.clear();
@@ -138,7 +148,7 @@ public final class ForkedJvm {
         }
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(ItSettings.forkedClassPath());
+        command.add(classPath != null ? classPath : ItSettings.forkedClassPath());
         command.add(mainClass);
         command.addAll(arguments);
         return command;
