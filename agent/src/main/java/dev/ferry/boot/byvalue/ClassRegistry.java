@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * brings it.
  *
  * <p>Classes are defined in a loader of Ferry's per (parent, writing loader), the parent being the loader that sees
- * the closure's class-path super types as the stream resolved them. Caches hold no loader strongly: loaders are found
+ * the closure's class-path super types as the stream resolved them (or, when those are all the JDK's, the loader the
+ * stream resolves names with). Caches hold no loader strongly: loaders are found
  * through weak keys and weak values; a recipe verified once is recognized again by its tag and identical contents.
  */
 public final class ClassRegistry {
@@ -137,7 +138,20 @@ public final class ClassRegistry {
             throw Refusals.invalidClass(RefusalReason.DEFINITION, "class-by-value recipe", "its super types "
                     + describe(superTypes) + " come from class loaders none of which sees them all");
         }
-        return JdkInternals.latestUserDefinedLoader();
+        return streamLoader();
+    }
+
+    /**
+     * The loader {@code ObjectInputStream} resolves names with (the latest user-defined loader on the stack), or, when
+     * that is a loader of Ferry's (the stream is inside the {@code readObject} of a class Ferry materialized), the
+     * loader outside Ferry's it sits under: classes of one writing loader share one parent however deep they are read.
+     */
+    private static ClassLoader streamLoader() {
+        ClassLoader loader = JdkInternals.latestUserDefinedLoader();
+        while (loader instanceof RecipeClassLoader) {
+            loader = loader.getParent();
+        }
+        return loader;
     }
 
     /** Whether {@code loader} resolves every super type to the very class the stream gave. */

@@ -43,9 +43,9 @@ final class MemberJvms implements AutoCloseable {
             for (String address : addresses) {
                 List<String> options = new ArrayList<>(jvmOptions);
                 options.addAll(List.of("-Dhazelcast.config=" + config,
-                        "-Dferry.demo.cluster=" + cluster,
-                        "-Dferry.demo.port=" + address.substring(address.indexOf(':') + 1),
-                        "-Dferry.demo.members=" + String.join(",", addresses)));
+                        "-Ddemo.cluster=" + cluster,
+                        "-Ddemo.port=" + address.substring(address.indexOf(':') + 1),
+                        "-Ddemo.members=" + String.join(",", addresses)));
                 processes.add(JavaProcess.builder(options, classPath, HazelcastMemberStarter.class).inheritIO()
                         .start());
             }
