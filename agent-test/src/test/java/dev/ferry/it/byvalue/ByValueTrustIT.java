@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reading JVM is the trust boundary for classes shipped by value: it defines one only with the writer's key
@@ -67,6 +69,7 @@ class ByValueTrustIT {
 
     private static final Once<JvmRun> READER_WITH_KEY = Once.of(() -> read(
             ForkedJvm.on(JDK).withFerry("keyFile=" + key("A")),
+            cases(TrustFixtures.DENIED.stream().map(denied -> denied.simpleName() + "=" + written(denied.file())),
             "unkeyed=" + UNKEYED_WRITER.get(),
             "tampered-class=" + tampered("tampered-class.ser", TrustProgram.CANARY_RULE_FILE,
                     stream -> StreamSurgery.flipInClassFile(stream, TrustFixtures.CLASS_BYTES_MARKER)),
@@ -76,7 +79,7 @@ class ByValueTrustIT {
             "exit=" + written(TrustProgram.EXIT_RULE_FILE),
             // the controls come last: a class initialized by a control would not run its canary again
             "canary-control=" + written(TrustProgram.CANARY_RULE_FILE),
-            "static-state-control=" + written(TrustProgram.STATIC_STATE_FILE)));
+            "static-state-control=" + written(TrustProgram.STATIC_STATE_FILE))));
     private static final Once<JvmRun> READER_ALLOWING_EXEC = Once.of(() -> read(
             ForkedJvm.on(JDK).withFerry("keyFile=" + key("A") + ",allowReferences=java.lang.Runtime#exec"),
             "exit=" + written(TrustProgram.EXIT_RULE_FILE), "exec=" + written(TrustProgram.EXEC_RULE_FILE)));
@@ -149,6 +152,13 @@ class ByValueTrustIT {
     @Test
     void class_referring_to_system_exit_should_be_refused_naming_the_method() {
         assertRefused(READER_WITH_KEY.get(), "exit", "java.lang.System", "exit");
+    }
+
+    /** Each family of the default deny-list, reached by a route a rule naming only the obvious class would miss. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.ferry.it.byvalue.TrustFixtures#deniedCases")
+    void class_referring_to_a_denied_family_should_be_refused_naming_the_rule(TrustFixtures.Denied denied) {
+        assertRefused(READER_WITH_KEY.get(), denied.simpleName(), "denied reference", denied.rule());
     }
 
     @Test
@@ -249,6 +259,10 @@ class ByValueTrustIT {
         int end = lines.indexOf("CASE-END " + name);
         assertTrue(begin >= 0 && end > begin, () -> "no case " + name + "\n" + run.report());
         return lines.subList(begin + 1, end);
+    }
+
+    private static String[] cases(java.util.stream.Stream<String> first, String... rest) {
+        return java.util.stream.Stream.concat(first, java.util.stream.Stream.of(rest)).toArray(String[]::new);
     }
 
     private static JvmRun read(ForkedJvm jvm, String... cases) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Forked JVM for the trust IT.
  * <ul>
  * <li>{@code write <directory>}: writes {@code canary-rule.ser}, {@code exec-rule.ser}, {@code exit-rule.ser} and
- * {@code static-state.ser} (see {@link TrustFixtures});</li>
+ * {@code static-state.ser}, and one file per {@link TrustFixtures#DENIED} class (see {@link TrustFixtures});</li>
  * <li>{@code write-canary <file>}: writes only the canary rule (for a writer without a key);</li>
  * <li>{@code read <case>=<file>...}: reads each file and uses what it got, printing {@code CASE-BEGIN <case>},
  * {@code RESULT <case> ACCEPTED <what it did>} or {@code RESULT <case> REFUSED <exception and causes>} and
@@ -44,6 +44,9 @@ public final class TrustProgram {
         Files.write(directory.resolve(EXEC_RULE_FILE), Streams.write(TrustFixtures.execRule()));
         Files.write(directory.resolve(EXIT_RULE_FILE), Streams.write(TrustFixtures.exitRule()));
         Files.write(directory.resolve(STATIC_STATE_FILE), Streams.write(TrustFixtures.staticStateCarrier()));
+        for (TrustFixtures.Denied denied : TrustFixtures.DENIED) {
+            Files.write(directory.resolve(denied.file()), Streams.write(TrustFixtures.denied(denied)));
+        }
         System.out.println(FerryCounters.line());
     }
 

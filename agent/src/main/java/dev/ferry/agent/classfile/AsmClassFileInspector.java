@@ -68,6 +68,7 @@ public final class AsmClassFileInspector implements ClassFileInspector {
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ClassFacts(name, List.copyOf(classes), List.copyOf(members), Set.copyOf(assigned));
+        return new ClassFacts(name, reader.getSuperName(), List.copyOf(classes), List.copyOf(members),
+                Set.copyOf(assigned));
     }
 }

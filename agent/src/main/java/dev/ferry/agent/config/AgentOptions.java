@@ -182,7 +182,7 @@ public final class AgentOptions {
                     }
                     if (option.kind() == Option.Kind.RULES && !isReferenceRule(each)) {
                         throw invalid(option, each, "expected reference rules separated by ':' (a.b.C, a.b.C#member,"
-                                + " a.b.C#* or a.b.*)");
+                                + " a.b.C#*, a.b.*, a.b.*#member or a.b.C+)");
                     }
                     names.add(each);
                 }
@@ -208,17 +208,31 @@ public final class AgentOptions {
         return value >= 1 && value <= Integer.MAX_VALUE;
     }
 
-    /** {@code a.b.C}, {@code a.b.C#member}, {@code a.b.C#*}, {@code a.b.*} ({@code $} allowed in class names). */
+    /**
+     * {@code a.b.C}, {@code a.b.C#member}, {@code a.b.C#*}, {@code a.b.*}, {@code a.b.*#member}, {@code a.b.C+}
+     * ({@code $} allowed in class names): the grammar of the runtime's reference policy, checked here before Ferry's
+     * runtime exists (this class must not load it).
+     */
     private static boolean isReferenceRule(String rule) {
         int hash = rule.indexOf('#');
         String owner = hash < 0 ? rule : rule.substring(0, hash);
+        boolean subtypes = owner.endsWith("+");
+        if (subtypes) {
+            owner = owner.substring(0, owner.length() - 1);
+        }
+        boolean wholePackage = owner.endsWith(".*");
         if (hash >= 0) {
             String member = rule.substring(hash + 1);
-            if (owner.endsWith(".*") || !(member.equals("*") || isQualifiedName(member) && member.indexOf('.') < 0)) {
+            boolean anyMember = member.equals("*");
+            if (subtypes || anyMember && wholePackage || !anyMember && !(isQualifiedName(member)
+                    && member.indexOf('.') < 0)) {
                 return false;
             }
         }
-        if (owner.endsWith(".*")) {
+        if (subtypes && wholePackage) {
+            return false;
+        }
+        if (wholePackage) {
             owner = owner.substring(0, owner.length() - 2);
         }
         return isQualifiedName(owner.replace('$', '_'));

@@ -5,6 +5,7 @@ import dev.ferry.boot.diagnostics.RefusalReason;
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.security.Printable;
+import dev.ferry.boot.security.ReferencePolicy;
 import dev.ferry.boot.security.Refusals;
 import java.io.IOException;
 import java.io.InvalidClassException;
@@ -71,8 +72,9 @@ public final class ClassRegistry {
             AgentCounters.registryHit();
             return before;
         }
+        Subtypes subtypes = new Subtypes(closure, parent, settings);
         for (ClassRecipe recipe : closure.recipes()) {
-            verify(recipe, settings);
+            verify(recipe, settings, subtypes);
         }
         Map<ClassRecipe, RecipeClassLoader> loaders = new IdentityHashMap<>();
         int fresh = 0;
@@ -243,7 +245,7 @@ public final class ClassRegistry {
         return true;
     }
 
-    private static void verify(ClassRecipe recipe, ByValue settings) throws InvalidClassException {
+    private static void verify(ClassRecipe recipe, ByValue settings, Subtypes subtypes) throws InvalidClassException {
         if (isVerifiedBefore(recipe)) {
             return;
         }
@@ -264,7 +266,7 @@ public final class ClassRegistry {
             throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused class-by-value recipe: its bytes"
                     + " define " + Printable.className(facts.name()));
         }
-        String denied = settings.policy.firstDenied(facts.classReferences(), facts.memberReferences());
+        String denied = settings.policy.firstDenied(facts.classReferences(), facts.memberReferences(), subtypes);
         if (denied != null) {
             throw Refusals.invalidClass(RefusalReason.DENIED_REFERENCE, name, "refused class-by-value recipe:"
                     + " denied reference " + denied + " (Ferry's reference deny-list; lift a rule with"
@@ -274,6 +276,52 @@ public final class ClassRegistry {
             VERIFIED.clear();
         }
         VERIFIED.put(ByteBuffer.wrap(recipe.tag()), recipe);
+    }
+
+    /**
+     * Whether a class a received class names extends another, as it would resolve there: up the superclasses of the
+     * closure's own recipes (read from their bytes, nothing defined), then through the parent loader (loaded, not
+     * initialized; there, implemented interfaces count too). A class found nowhere cannot be used by the received
+     * class either.
+     */
+    private static final class Subtypes implements ReferencePolicy.Subtypes {
+        private final Map<String, ClassRecipe> closure = new HashMap<>();
+        private final ClassLoader parent;
+        private final ByValue settings;
+
+        Subtypes(ClassRecipes.Closure recipes, ClassLoader parent, ByValue settings) {
+            for (ClassRecipe recipe : recipes.recipes()) {
+                closure.put(recipe.name().replace('.', '/'), recipe);
+            }
+            this.parent = parent;
+            this.settings = settings;
+        }
+
+        @Override
+        public boolean isSubtype(String type, String supertype) {
+            String current = type;
+            for (int depth = 0; current != null && depth < 64; depth++) {
+                if (current.equals(supertype)) {
+                    return true;
+                }
+                ClassRecipe recipe = closure.get(current);
+                if (recipe == null) {
+                    return isLoadedSubtype(current, supertype);
+                }
+                current = settings.inspector.inspect(recipe.bytes()).superName();
+            }
+            return false;
+        }
+
+        private boolean isLoadedSubtype(String type, String supertype) {
+            try {
+                Class<?> resolved = Class.forName(type.replace('/', '.'), false, parent);
+                Class<?> expected = Class.forName(supertype.replace('/', '.'), false, parent);
+                return expected.isAssignableFrom(resolved);
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     private static RecipeClassLoader existingLoader(ClassLoader parent, Origin origin) {

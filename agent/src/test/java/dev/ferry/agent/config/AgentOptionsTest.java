@@ -128,9 +128,9 @@ class AgentOptionsTest {
     @Test
     void malformed_reference_rule_should_be_refused_by_name() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> parse("denyReferences=java.lang.*#exec", Map.of(), Map.of()));
+                () -> parse("denyReferences=java.lang.*#*", Map.of(), Map.of()));
 
-        assertTrue(refused.getMessage().contains("'java.lang.*#exec'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'java.lang.*#*'"), refused.getMessage());
         assertTrue(refused.getMessage().contains("denyReferences"), refused.getMessage());
     }
 

@@ -22,7 +22,8 @@ class ReferencePolicyTest {
     @Test
     void class_constant_of_a_whole_class_rule_should_be_denied() {
         assertEquals("java.lang.ProcessBuilder", DEFAULT.firstDenied(List.of("java/lang/ProcessBuilder"), List.of()));
-        assertEquals("jdk.internal.*", DEFAULT.firstDenied(List.of("jdk/internal/misc/Unsafe"), List.of()));
+        assertEquals("jdk.internal.* (jdk.internal.misc.Unsafe)",
+                DEFAULT.firstDenied(List.of("jdk/internal/misc/Unsafe"), List.of()));
     }
 
     @Test
@@ -52,9 +53,50 @@ class ReferencePolicyTest {
 
     @Test
     void malformed_rule_should_be_refused_by_name() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> ReferencePolicy.of(List.of("java.lang.*#exec"), List.of()));
+        for (String malformed : new String[] {"java.lang.*#*", "java.lang.Thread+#stop", "java.lang.*+", "#x"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ReferencePolicy.of(List.of(malformed), List.of()));
 
-        assertTrue(refused.getMessage().contains("java.lang.*#exec"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(malformed), refused.getMessage());
+        }
+    }
+
+    @Test
+    void access_checks_should_be_denied_whatever_reflective_class_the_call_goes_through() {
+        for (String owner : new String[] {"AccessibleObject", "Executable", "Method", "Constructor", "Field"}) {
+            assertEquals("java.lang.reflect.*#setAccessible (java.lang.reflect." + owner + "#setAccessible)",
+                    DEFAULT.firstDenied(List.of(), List.of("java/lang/reflect/" + owner + "#setAccessible")));
+            assertEquals("java.lang.reflect.*#trySetAccessible (java.lang.reflect." + owner + "#trySetAccessible)",
+                    DEFAULT.firstDenied(List.of(), List.of("java/lang/reflect/" + owner + "#trySetAccessible")));
+        }
+    }
+
+    @Test
+    void any_class_loader_subclass_should_be_denied_as_the_resolver_sees_it() {
+        String byteBuddyLoader = "net/bytebuddy/dynamic/loading/ByteArrayClassLoader";
+        ReferencePolicy.Subtypes loaders = (type, supertype) -> type.equals(byteBuddyLoader)
+                && supertype.equals("java/lang/ClassLoader");
+
+        assertEquals("java.lang.ClassLoader+ (net.bytebuddy.dynamic.loading.ByteArrayClassLoader#<init>)",
+                DEFAULT.firstDenied(List.of(), List.of(byteBuddyLoader + "#<init>"), loaders));
+        assertEquals("java.lang.ClassLoader+ (net.bytebuddy.dynamic.loading.ByteArrayClassLoader)",
+                DEFAULT.firstDenied(List.of(byteBuddyLoader), List.of(), loaders));
+        assertNull(DEFAULT.firstDenied(List.of(byteBuddyLoader), List.of(byteBuddyLoader + "#<init>")),
+                "without a resolver, a + rule knows the class itself only");
+    }
+
+    @Test
+    void code_by_name_and_interpreters_should_be_denied() {
+        assertEquals("javax.management.loading.* (javax.management.loading.MLet#<init>)",
+                DEFAULT.firstDenied(List.of(), List.of("javax/management/loading/MLet#<init>")));
+        assertEquals("java.beans.Statement", DEFAULT.firstDenied(List.of("java/beans/Statement"), List.of()));
+        assertEquals("java.beans.Expression", DEFAULT.firstDenied(List.of("java/beans/Expression"), List.of()));
+        assertEquals("java.beans.EventHandler", DEFAULT.firstDenied(List.of("java/beans/EventHandler"), List.of()));
+        assertEquals("javax.script.* (javax.script.ScriptEngineManager)", DEFAULT.firstDenied(List.of("javax/script/ScriptEngineManager"), List.of()));
+        assertEquals("javax.naming.* (javax.naming.InitialContext)", DEFAULT.firstDenied(List.of("javax/naming/InitialContext"), List.of()));
+        assertEquals("java.lang.reflect.Method#invoke (java.lang.reflect.Method#invoke)",
+                DEFAULT.firstDenied(List.of(), List.of("java/lang/reflect/Method#invoke")));
+        assertEquals("java.lang.invoke.MethodHandles#lookup (java.lang.invoke.MethodHandles#lookup)",
+                DEFAULT.firstDenied(List.of(), List.of("java/lang/invoke/MethodHandles#lookup")));
     }
 }
