@@ -38,6 +38,8 @@ public final class AddedCallSiteProgram {
                 Travel.roundTripProblem(Ticket.fare(7)));
         verdicts.check("lambda_of_the_added_call_site_should_round_trip_through_plain_object_streams", () ->
                 Travel.roundTripProblem(Ticket.fare(-1)));
+        verdicts.check("lambda_linked_before_the_redefinition_should_still_round_trip", () ->
+                Travel.roundTripProblem(linkedBefore));
         try {
             Travel.write(Path.of(args[1]), Ticket.fare(-1), Ticket.fare(7));
         } catch (Exception e) {

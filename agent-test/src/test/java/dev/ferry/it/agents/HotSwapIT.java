@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,13 +122,10 @@ class HotSwapIT {
     }
 
     /**
-     * Known defect: Ferry resolves a class's call sites once, from the table of the class as it was then
-     * ({@code LambdaSites}, a {@code ClassValue}), and a redefinition does not refresh it. After a HotSwap that adds a
-     * lambda call site (a method reference needs no new method, so the JVM accepts it) to a class whose lambdas had
-     * travelled already, the new call site's lambdas are written in the JDK's {@code SerializedLambda} form, which
-     * Ferry's own {@code $deserializeLambda$} gate then refuses, in this JVM and in a reader that has the new version.
+     * A HotSwap that adds a lambda call site (a method reference needs no new method, so the JVM accepts it) to a class
+     * whose lambdas had travelled already: the new call site's lambdas travel, and so do lambdas linked before (the
+     * call site they came from moved to another index), in this JVM and to a reader that has the new version.
      */
-    @Tag("known-defect")
     @ParameterizedTest(name = "HotSwap adding a method reference, {0}")
     @EnumSource(Jdk.class)
     void hotswap_adding_a_method_reference_to_a_class_whose_lambdas_travelled_should_leave_its_lambdas_travelling(
@@ -145,6 +141,7 @@ class HotSwapIT {
         assertPassed(program, "lambda_of_the_added_call_site_should_work");
         assertPassed(program, "lambda_of_an_old_call_site_should_still_round_trip");
         assertPassed(program, "lambda_of_the_added_call_site_should_round_trip_through_plain_object_streams");
+        assertPassed(program, "lambda_linked_before_the_redefinition_should_still_round_trip");
         Beside.assertTravelled(program, reader);
         Beside.assertSilentAndNoTransformFailure(program);
     }

@@ -83,8 +83,9 @@ public final class IsolatedHostProgram {
             try {
                 return "read " + Travel.probe(read(lambda, 1, isolated)[0]);
             } catch (InvalidClassException refused) {
-                return refused.getMessage().contains("loader") ? null : "the refusal names other reasons: "
-                        + refused.getMessage();
+                String message = refused.getMessage();
+                return message.contains("its class loader " + isolated) && message.contains("bootdelegation=dev.ferry.*")
+                        && !message.contains("include/exclude") ? null : "the refusal names other reasons: " + message;
             }
         });
         verdicts.check("reader_through_a_boot_delegating_loader_should_read_a_ferry_lambda", () -> {

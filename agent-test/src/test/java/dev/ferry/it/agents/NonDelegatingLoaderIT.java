@@ -12,7 +12,6 @@ import dev.ferry.it.agents.isolated.IsolatedApp;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -103,12 +102,9 @@ class NonDelegatingLoaderIT {
     }
 
     /**
-     * Known defect (diagnostics): the refusal of a lambda whose capturing class Ferry skipped lists the reasons "it has
-     * none, it is excluded by the include/exclude options, or it was loaded before Ferry started", not the real one:
-     * the class's loader does not resolve Ferry's runtime to the boot loader's classes (which the MXBean's
-     * {@code RecentErrors} does say). An operator on OSGi or JBoss Modules is sent the wrong way.
+     * The refusal of a lambda whose capturing class Ferry skipped gives the real reason, not the general list: the
+     * class's loader does not resolve Ferry's runtime to the boot loader's classes, and how to let it.
      */
-    @Tag("known-defect")
     @ParameterizedTest(name = "{0}")
     @EnumSource(Jdk.class)
     void refusal_of_a_lambda_whose_class_ferry_skipped_should_name_the_class_loader_as_the_reason(Jdk jdk) {

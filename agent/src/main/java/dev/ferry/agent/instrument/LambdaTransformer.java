@@ -2,6 +2,7 @@ package dev.ferry.agent.instrument;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.lambda.CallSiteTables;
+import dev.ferry.boot.lambda.LambdaSites;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
@@ -51,8 +52,12 @@ public final class LambdaTransformer implements ClassFileTransformer {
         String name = className.replace('/', '.');
         try {
             if (!FerryVisibility.seenBy(loader)) {
-                AgentCounters.classSkipped(name, "its class loader " + loader + " does not resolve Ferry's runtime"
-                        + " (dev.ferry.boot) to the boot loader's classes");
+                String reason = "its class loader " + loader + " does not resolve Ferry's runtime (dev.ferry.*) to"
+                        + " the boot loader's classes; let it delegate dev.ferry.* to the boot loader (OSGi:"
+                        + " org.osgi.framework.bootdelegation=dev.ferry.*; JBoss Modules:"
+                        + " -Djboss.modules.system.pkgs=dev.ferry)";
+                CallSiteTables.unpreparedLoader(loader, reason);
+                AgentCounters.classSkipped(name, reason);
                 return null;
             }
             LambdaCallSitePatcher.Result prepared =
@@ -61,6 +66,9 @@ public final class LambdaTransformer implements ClassFileTransformer {
                 return null;
             }
             CallSiteTables.register(loader, name, prepared.table, prepared.gated);
+            if (classBeingRedefined != null) {
+                LambdaSites.redefined(classBeingRedefined);
+            }
             AgentCounters.classPrepared(prepared.sites);
             return prepared.classFile;
         } catch (Throwable failure) {

@@ -27,6 +27,8 @@ public final class CallSiteTables {
     private static final int FORMAT = 1;
     private static final Map<String, Table> BOOT = new ConcurrentHashMap<>();
     private static final Map<ClassLoader, Map<String, Table>> BY_LOADER = new WeakHashMap<>();
+    /** Loaders whose classes Ferry leaves untouched, with the reason, so that a refusal can give the real one. */
+    private static final Map<ClassLoader, String> UNPREPARED_LOADERS = new WeakHashMap<>();
 
     private CallSiteTables() {
     }
@@ -68,6 +70,23 @@ public final class CallSiteTables {
      */
     public static void register(ClassLoader loader, String className, byte[] encoded, boolean gated) {
         tablesOf(loader, true).put(className, new Table(encoded, gated));
+    }
+
+    /** Records that Ferry prepares none of {@code loader}'s classes, and why. */
+    public static void unpreparedLoader(ClassLoader loader, String reason) {
+        synchronized (UNPREPARED_LOADERS) {
+            UNPREPARED_LOADERS.put(loader, reason);
+        }
+    }
+
+    /** Why Ferry prepares none of {@code loader}'s classes, or null when it prepares them. */
+    public static String whyUnprepared(ClassLoader loader) {
+        if (loader == null) {
+            return null;
+        }
+        synchronized (UNPREPARED_LOADERS) {
+            return UNPREPARED_LOADERS.get(loader);
+        }
     }
 
     /** The table of a class, or null when Ferry did not prepare it in this JVM. */

@@ -37,14 +37,12 @@ public final class LambdaReading {
     public static final class NamedCallSite {
         private final LambdaSites sites;
         private final int position;
-        private final boolean moved;
         private final int dimensions;
         private final ObjectStreamClass descriptor;
 
-        NamedCallSite(LambdaSites sites, int position, boolean moved, int dimensions, ObjectStreamClass descriptor) {
+        NamedCallSite(LambdaSites sites, int position, int dimensions, ObjectStreamClass descriptor) {
             this.sites = sites;
             this.position = position;
-            this.moved = moved;
             this.dimensions = dimensions;
             this.descriptor = descriptor;
         }
@@ -59,8 +57,9 @@ public final class LambdaReading {
             for (int i = 0; i < dimensions; i++) {
                 type = type.arrayType();
             }
-            if (moved) {
-                SerialDescriptors.adopt(descriptor, type); // the reader's class bears the reader's index
+            if (!type.getName().equals(descriptor.getName())) {
+                // the call site moved, or a redefinition renamed a wire class: the reader's class bears its own name
+                SerialDescriptors.adopt(descriptor, type);
             }
             return type;
         }
@@ -86,7 +85,7 @@ public final class LambdaReading {
         }
         Class<?> capturingClass = (Class<?>) named;
         String expected = WireClasses.nameOf(capturingClass, index);
-        if (!baseName(descriptor.getName(), dimensions).equals(expected)) {
+        if (!isWireClassName(baseName(descriptor.getName(), dimensions), expected)) {
             throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: the descriptor names "
                     + name + " but its annotation describes call site #" + index + " of "
                     + capturingClass.getName() + ", whose class is " + expected);
@@ -99,9 +98,12 @@ public final class LambdaReading {
         }
         LambdaSites sites = LambdaSites.of(capturingClass);
         if (sites == null) {
+            String unprepared = CallSiteTables.whyUnprepared(capturingClass.getClassLoader());
             throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
-                    + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM (it has"
-                    + " none, it is excluded by the include/exclude options, or it was loaded before Ferry started)");
+                    + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM" + (unprepared
+                            != null ? ": Ferry left the classes of its loader untouched, for " + unprepared
+                            : " (it has none, it is excluded by the include/exclude options, or it was loaded before"
+                                    + " Ferry started)"));
         }
         int position = sites.positionOf(index, hash);
         if (position < 0) {
@@ -114,7 +116,16 @@ public final class LambdaReading {
         if (dimensions == 0) {
             checkFields(descriptor, site);
         }
-        return new NamedCallSite(sites, position, position != index, dimensions, descriptor);
+        return new NamedCallSite(sites, position, dimensions, descriptor);
+    }
+
+    /** {@code expected}, or {@code expected$<n>}: the name a writer gave the wire class after a redefinition. */
+    private static boolean isWireClassName(String name, String expected) {
+        if (!name.startsWith(expected)) {
+            return false;
+        }
+        String suffix = name.substring(expected.length());
+        return suffix.isEmpty() || suffix.matches("\\$[1-9][0-9]{0,4}");
     }
 
     private static String baseName(String name, int dimensions) {

@@ -26,11 +26,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class LambdaSites {
 
-    private static final ClassValue<LambdaSites> TABLES = new ClassValue<>() {
+    /** A class's current call sites: a redefinition (HotSwap) replaces them, the class stays. */
+    private static final class Current {
+        volatile LambdaSites sites;
+    }
+
+    private static final ClassValue<Current> TABLES = new ClassValue<>() {
         @Override
-        protected LambdaSites computeValue(Class<?> type) {
-            CallSiteTables.Table table = CallSiteTables.lookup(type.getClassLoader(), type.getName());
-            return table == null ? null : new LambdaSites(type, table.decode());
+        protected Current computeValue(Class<?> type) {
+            Current current = new Current();
+            current.sites = build(type, null);
+            return current;
         }
     };
 
@@ -40,20 +46,71 @@ public final class LambdaSites {
     private final AtomicReferenceArray<LambdaSite> resolved;
     private final AtomicReferenceArray<Class<?>> wireClasses;
     private final AtomicReferenceArray<MethodHandle> wireConstructors;
+    /** Wire class names that earlier versions of the class (before a redefinition) used for other call sites. */
+    private final Set<String> takenNames;
     private volatile Map<String, List<Integer>> bySerializedKey;
 
-    private LambdaSites(Class<?> capturingClass, CallSiteTables.Decoded decoded) {
+    private LambdaSites(Class<?> capturingClass, CallSiteTables.Decoded decoded, LambdaSites previous) {
         this.capturingClass = capturingClass;
         this.sites = decoded.sites();
         this.javacKeys = Set.copyOf(decoded.javacKeys());
         this.resolved = new AtomicReferenceArray<>(sites.size());
         this.wireClasses = new AtomicReferenceArray<>(sites.size());
         this.wireConstructors = new AtomicReferenceArray<>(sites.size());
+        Set<String> taken = new HashSet<>();
+        if (previous != null) {
+            taken.addAll(previous.takenNames);
+            for (int p = 0; p < previous.sites.size(); p++) {
+                Class<?> wireClass = previous.wireClasses.get(p);
+                if (wireClass == null) {
+                    continue;
+                }
+                taken.add(wireClass.getName());
+                if (p < sites.size() && sites.get(p).equals(previous.sites.get(p))) {
+                    // the same call site in the new version: its wire class stays valid, its implementation method
+                    // handle follows the redefinition
+                    resolved.set(p, previous.resolved.get(p));
+                    wireConstructors.set(p, previous.wireConstructors.get(p));
+                    wireClasses.set(p, wireClass);
+                }
+            }
+        }
+        this.takenNames = Set.copyOf(taken);
+    }
+
+    private static LambdaSites build(Class<?> type, LambdaSites previous) {
+        CallSiteTables.Table table = CallSiteTables.lookup(type.getClassLoader(), type.getName());
+        return table == null ? null : new LambdaSites(type, table.decode(), previous);
     }
 
     /** The call sites Ferry prepared in {@code capturingClass}, or null when it prepared none there. */
     public static LambdaSites of(Class<?> capturingClass) {
-        return TABLES.get(capturingClass);
+        return TABLES.get(capturingClass).sites;
+    }
+
+    /**
+     * Takes the call sites a redefinition of {@code type} (HotSwap, another agent's retransformation) registered.
+     * Lambdas linked or read before keep the call sites they were made from; a call site the new version has
+     * unchanged keeps its wire class; a new call site whose wire class name an old one took gets another name.
+     */
+    public static void redefined(Class<?> type) {
+        Current current = TABLES.get(type);
+        synchronized (current) {
+            current.sites = build(type, current.sites);
+        }
+    }
+
+    /**
+     * The name of the wire class of the call site at {@code position}: {@code <capturing class>$$FerryLambda$<index>},
+     * with a suffix {@code $<n>} when a version of the class before a redefinition used that name for another site.
+     */
+    String wireClassName(int position) {
+        String base = WireClasses.nameOf(capturingClass, position);
+        String name = base;
+        for (int n = 1; takenNames.contains(name); n++) {
+            name = base + "$" + n;
+        }
+        return name;
     }
 
     public Class<?> capturingClass() {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The registry of wire classes: for each lambda call site of a prepared class, one real (not hidden) class of Ferry's
  * making, {@code <capturing class>$$FerryLambda$<index>}, in the capturing class's package and loader, defined once
- * when a lambda of the site is first written or read.
+ * when a lambda of the site is first written or read (a suffix {@code $<n>} follows the index when a redefinition of the
+ * capturing class gave the index to another call site after the first one's wire class was defined).
  *
  * <p>A Ferry lambda travels as an instance of its call site's wire class: the writer makes one from the lambda's
  * captured values, the reader gets one from the stream like any object of a serializable class, and both sides name
@@ -80,7 +81,7 @@ public final class WireClasses {
     private static Class<?> define(LambdaSites sites, int position) throws InvalidClassException {
         LambdaSite site = sites.site(position);
         Class<?> capturingClass = sites.capturingClass();
-        String name = nameOf(capturingClass, position);
+        String name = sites.wireClassName(position);
         WireClassWriter classWriter = writer;
         long start = System.nanoTime();
         try {
