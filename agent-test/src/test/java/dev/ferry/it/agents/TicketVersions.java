@@ -1,14 +1,8 @@
 package dev.ferry.it.agents;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.ferry.it.support.SourceCompiler;
 import java.nio.file.Path;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.Map;
 
 /**
  * Later versions of {@link Ticket}, as a developer edits it before a HotSwap, compiled at test time with
@@ -83,26 +77,7 @@ final class TicketVersions {
      * @throws IllegalStateException when javac refuses it or there is no system compiler
      */
     static Path compileInto(String source, Path directory) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no system Java compiler: run the build on a JDK");
-        }
-        try {
-            Path sources = Files.createTempDirectory("ferry-ticket");
-            Path file = Files.writeString(sources.resolve("Ticket.java"), source, StandardCharsets.UTF_8);
-            StringWriter diagnostics = new StringWriter();
-            boolean compiled = javac.getTask(diagnostics, null, null,
-                    List.of("--release", "17", "-proc:none", "-d", directory.toString()), null,
-                    javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file))
-                    .call();
-            Files.delete(file);
-            Files.delete(sources);
-            if (!compiled) {
-                throw new IllegalStateException("javac refused this version of Ticket:\n" + diagnostics);
-            }
-            return directory.resolve("dev/ferry/it/agents/Ticket.class");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SourceCompiler.compileInto(Map.of(Ticket.class.getName(), source), directory);
+        return directory.resolve("dev/ferry/it/agents/Ticket.class");
     }
 }

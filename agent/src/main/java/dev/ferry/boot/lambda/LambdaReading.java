@@ -76,8 +76,13 @@ public final class LambdaReading {
             throws IOException, ClassNotFoundException {
         int index = in.readUnsignedShort();
         int hash = in.readInt();
-        Object named = in.readObject();
         String name = Printable.className(descriptor.getName());
+        Object named;
+        try {
+            named = in.readObject();
+        } catch (ClassNotFoundException missing) {
+            throw capturingClassMissing(name, missing);
+        }
         if (!(named instanceof Class)) {
             throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: its annotation holds "
                     + (named == null ? "null" : Printable.className(named.getClass().getName()))
@@ -117,6 +122,19 @@ public final class LambdaReading {
             checkFields(descriptor, site);
         }
         return new NamedCallSite(sites, position, dimensions, descriptor);
+    }
+
+    /**
+     * The capturing class of a lambda is not found where the stream resolves classes: what is missing, and the two ways
+     * out. Still a {@code ClassNotFoundException}, as for any class a stream names and the reader lacks.
+     */
+    private static ClassNotFoundException capturingClassMissing(String wireClass, ClassNotFoundException missing) {
+        String capturing = missing.getMessage() == null ? "its capturing class" : Printable.className(
+                missing.getMessage());
+        ClassNotFoundException explained = new ClassNotFoundException(capturing + " (the class whose code the Ferry"
+                + " lambda " + wireClass + " runs) is not found by this stream: put it on the reader's class path, or"
+                + " let the writer ship it by value (byValue=<its package>.*, with keyFile= on both sides)", missing);
+        return explained;
     }
 
     /** {@code expected}, or {@code expected$<n>}: the name a writer gave the wire class after a redefinition. */
