@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jdk.serialFilter} keeps applying to every part of a Ferry lambda: the capturing class (a {@code Class} object
- * in the descriptor's annotation), the call site's wire class (the descriptor itself) and the captured values. The
+ * {@code jdk.serialFilter} keeps applying to every part of a Ferry lambda: the capturing class (named by the wire
+ * class's name and resolved through the stream), the call site's wire class (the descriptor itself) and the captured
+ * values. The
  * wire form names no class of Ferry's, so an allow-list names only the application's classes and the JDK's. Writer
  * and reader are separate JVMs with Ferry; six launches in all.
  */

@@ -1,5 +1,6 @@
 package dev.ferry.it.forgery;
 
+import dev.ferry.it.support.StreamSurgery;
 import dev.ferry.it.support.Streams;
 import java.io.IOException;
 import java.lang.invoke.MethodHandleInfo;
@@ -36,14 +37,9 @@ public final class ForgeryWriter {
 
     /** An {@link Ordinary} whose descriptor carries the annotation of the prefixer's call site. */
     private static byte[] dressedUp(byte[] legitimate) throws IOException {
-        byte[] head = {(byte) 0xF5, 'F', 'R', 'Y', 2, 1};
-        int at = 0;
-        while (!java.util.Arrays.equals(legitimate, at, at + head.length, head, 0, head.length)) {
-            at++;
-        }
-        byte[] callSite = java.util.Arrays.copyOfRange(legitimate, at, at + head.length + 1 + 2 + 4);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (AnnotationForger out = new AnnotationForger(bytes, Ordinary.class, callSite, Victim.class)) {
+        try (AnnotationForger out = new AnnotationForger(bytes, Ordinary.class,
+                StreamSurgery.lambdaCallSite(legitimate))) {
             out.writeObject(new Ordinary("not a lambda"));
         }
         return bytes.toByteArray();

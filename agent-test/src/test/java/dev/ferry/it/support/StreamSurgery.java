@@ -15,9 +15,10 @@ public final class StreamSurgery {
 
     private static final byte[] CLASS_FILE_MAGIC = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
     /** Ferry's annotation head for a lambda: marker, format 2, kind 1 (then dimensions, index u2, hash int). */
-    private static final byte[] LAMBDA_HEAD = {(byte) 0xF5, 'F', 'R', 'Y', 2, 1};
-    private static final int INDEX = LAMBDA_HEAD.length + 1;
-    private static final int HASH = INDEX + 2;
+    /** Ferry's marker, the annotation format (3) and the kind of a lambda whose capturing class travels by name. */
+    private static final byte[] LAMBDA_HEAD = {(byte) 0xF5, 'F', 'R', 'Y', 3, 1};
+    /** The signature hash follows the head and the array dimensions. */
+    private static final int HASH = LAMBDA_HEAD.length + 1;
 
     private StreamSurgery() {
     }
@@ -49,13 +50,19 @@ public final class StreamSurgery {
     }
 
     /**
-     * Gives the first Ferry lambda annotation of {@code target} the call site (index and hash) of the first one of
-     * {@code source}; the caller renames the wire class to match.
+     * Gives the first Ferry lambda annotation of {@code target} the call site's signature hash of the first one of
+     * {@code source}; the caller renames the wire class (whose name holds the index) to match.
      */
     public static byte[] copyLambdaCallSite(byte[] target, byte[] source) {
         byte[] patched = target.clone();
-        System.arraycopy(source, firstLambdaHead(source) + INDEX, patched, firstLambdaHead(target) + INDEX, 6);
+        System.arraycopy(source, firstLambdaHead(source) + HASH, patched, firstLambdaHead(target) + HASH, 4);
         return patched;
+    }
+
+    /** The first Ferry lambda annotation's head and hash, which a forger can copy onto another descriptor. */
+    public static byte[] lambdaCallSite(byte[] stream) {
+        int head = firstLambdaHead(stream);
+        return Arrays.copyOfRange(stream, head, head + HASH + 4);
     }
 
     /**
@@ -70,7 +77,7 @@ public final class StreamSurgery {
         return patched;
     }
 
-    /** The stream up to and including the first Ferry lambda annotation's head, index and hash: the rest is missing. */
+    /** The stream up to and including the first Ferry lambda annotation's head and hash: the rest is missing. */
     public static byte[] cutAfterLambdaCallSite(byte[] stream) {
         return Arrays.copyOf(stream, firstLambdaHead(stream) + HASH + 4);
     }

@@ -3,6 +3,7 @@ package dev.ferry.boot.jdk;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.ObjectStreamField;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -22,8 +23,9 @@ import java.util.Map;
  * initializing it); {@code ObjectInputStream.bin} and its block-data buffer (to recognize Ferry's class annotation
  * without consuming anything, and to discard what is left of it); the overridable {@code resolveClass},
  * {@code resolveProxyClass}, {@code annotateClass}, {@code annotateProxyClass}, called as the stream's own
- * class would; {@code ObjectStreamClass.invokeWriteReplace}, {@code name} and {@code suid}; and
- * {@code ManagementFactory.platformMBeanServer}.
+ * class would; {@code ObjectInputStream.filterCheck} (the stream's {@code ObjectInputFilter}, as the JDK applies it);
+ * {@code ObjectStreamClass}'s blank constructor, {@code invokeWriteReplace}, {@code name}, {@code suid} and
+ * {@code fields}; and {@code ManagementFactory.platformMBeanServer}.
  */
 public final class JdkInternals {
 
@@ -49,6 +51,9 @@ public final class JdkInternals {
     private static final MethodHandle INVOKE_WRITE_REPLACE;
     private static final VarHandle DESCRIPTOR_NAME;
     private static final VarHandle DESCRIPTOR_SUID;
+    private static final VarHandle DESCRIPTOR_FIELDS;
+    private static final MethodHandle NEW_DESCRIPTOR;
+    private static final MethodHandle FILTER_CHECK;
 
     static {
         try {
@@ -100,6 +105,11 @@ public final class JdkInternals {
                     MethodType.methodType(Object.class, Object.class));
             DESCRIPTOR_NAME = descriptors.findVarHandle(ObjectStreamClass.class, "name", String.class);
             DESCRIPTOR_SUID = descriptors.findVarHandle(ObjectStreamClass.class, "suid", Long.class);
+            DESCRIPTOR_FIELDS = descriptors.findVarHandle(ObjectStreamClass.class, "fields",
+                    ObjectStreamField[].class);
+            NEW_DESCRIPTOR = descriptors.findConstructor(ObjectStreamClass.class, MethodType.methodType(void.class));
+            FILTER_CHECK = input.findVirtual(ObjectInputStream.class, "filterCheck",
+                    MethodType.methodType(void.class, Class.class, int.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -208,6 +218,38 @@ public final class JdkInternals {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Resolves a class the stream names only by name, as it resolves the class of a descriptor it reads: the stream's
+     * own {@code resolveClass}, given a descriptor of that name (no fields, {@code serialVersionUID} 0, as a class that
+     * is not serializable is described), then the stream's {@code ObjectInputFilter}, as the JDK applies it to every
+     * class it reads. A lambda's wire class names its capturing class this way.
+     *
+     * @throws java.io.InvalidClassException when the filter rejects the class
+     */
+    public static Class<?> resolveByName(ObjectInputStream in, String name)
+            throws java.io.IOException, ClassNotFoundException {
+        ObjectStreamClass descriptor;
+        try {
+            descriptor = (ObjectStreamClass) NEW_DESCRIPTOR.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        DESCRIPTOR_NAME.set(descriptor, name);
+        DESCRIPTOR_SUID.set(descriptor, Long.valueOf(0L));
+        DESCRIPTOR_FIELDS.set(descriptor, ObjectStreamClass.NO_FIELDS);
+        Class<?> resolved = resolveClass(in, descriptor);
+        try {
+            FILTER_CHECK.invokeExact(in, resolved, -1);
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return resolved;
     }
 
     /** {@code in.resolveProxyClass(interfaces)}, as the stream's own class implements it. */

@@ -1,18 +1,17 @@
 package dev.ferry.boot.lambda;
 
 import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.jdk.SerialDescriptors;
 import dev.ferry.boot.security.NamePrefixes;
 import dev.ferry.boot.security.Printable;
 import dev.ferry.boot.security.Refusals;
 import java.io.IOException;
 import java.io.InvalidClassException;
-import java.io.ObjectInput;
+import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 import java.io.ObjectStreamField;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The reader's half of lambdas: a class descriptor whose annotation names a lambda call site. Everything the stream
@@ -66,40 +65,43 @@ public final class LambdaReading {
     }
 
     /**
-     * Reads the call site a descriptor's annotation names (the writer's index, the signature hash, the capturing class
-     * through the stream) and checks it.
+     * Reads the call site a descriptor names: the capturing class and the writer's index from the wire class's name
+     * (the capturing class resolved the way the stream resolves classes, and judged by its filter), the signature hash
+     * from the annotation; and checks it.
      *
      * @param dimensions array dimensions of the descriptor's class; 0 for a wire class itself
+     * @param capturingClassFollows whether the capturing class follows as a {@code Class} object (it does not travel by
+     *     name) rather than being resolved by name
      * @throws InvalidClassException naming what was refused; nothing was defined
      */
-    public static NamedCallSite read(ObjectInput in, ObjectStreamClass descriptor, int dimensions)
-            throws IOException, ClassNotFoundException {
-        int index = in.readUnsignedShort();
+    public static NamedCallSite read(ObjectInputStream in, ObjectStreamClass descriptor, int dimensions,
+            boolean capturingClassFollows) throws IOException, ClassNotFoundException {
         int hash = in.readInt();
-        String name = Printable.className(descriptor.getName());
-        Object named;
-        try {
-            named = in.readObject();
-        } catch (ClassNotFoundException missing) {
-            throw capturingClassMissing(name, missing);
+        WireClasses.WireName wireName = WireClasses.parse(baseName(descriptor.getName(), dimensions));
+        if (wireName == null) {
+            String name = Printable.className(descriptor.getName());
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: " + name + " is not the"
+                    + " name of a lambda's wire class (<capturing class>$$FerryLambda$<index>)");
         }
-        if (!(named instanceof Class)) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: its annotation holds "
-                    + (named == null ? "null" : Printable.className(named.getClass().getName()))
-                    + " where its capturing class belongs");
-        }
-        Class<?> capturingClass = (Class<?>) named;
-        String expected = WireClasses.nameOf(capturingClass, index);
-        if (!isWireClassName(baseName(descriptor.getName(), dimensions), expected)) {
-            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: the descriptor names "
-                    + name + " but its annotation describes call site #" + index + " of "
-                    + capturingClass.getName() + ", whose class is " + expected);
-        }
+        int index = wireName.index();
         List<String> prefixes = readable;
-        if (!prefixes.isEmpty() && !NamePrefixes.matchesAny(capturingClass.getName().replace('.', '/'), prefixes)) {
-            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda:"
-                    + " this JVM reads only lambdas of " + String.join(":", prefixes).replace('/', '.')
-                    + " (option readLambdas), not of " + capturingClass.getName());
+        if (!prefixes.isEmpty() && !NamePrefixes.matchesAny(wireName.capturingClass().replace('.', '/'), prefixes)) {
+            String capturing = Printable.className(wireName.capturingClass());
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturing, "refused Ferry lambda: this JVM"
+                    + " reads only lambdas of " + String.join(":", prefixes).replace('/', '.')
+                    + " (option readLambdas), not of " + capturing + "; nothing was loaded");
+        }
+        Class<?> capturingClass;
+        try {
+            capturingClass = capturingClassFollows ? classObject(in, descriptor)
+                    : JdkInternals.resolveByName(in, wireName.capturingClass());
+        } catch (ClassNotFoundException missing) {
+            throw capturingClassMissing(Printable.className(descriptor.getName()), missing);
+        }
+        if (!capturingClass.getName().equals(wireName.capturingClass())) {
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, Printable.className(descriptor.getName()),
+                    "refused Ferry lambda: its capturing class is " + Printable.className(wireName.capturingClass())
+                    + ", but the stream gave " + capturingClass.getName());
         }
         LambdaSites sites = LambdaSites.of(capturingClass);
         if (sites == null) {
@@ -124,6 +126,19 @@ public final class LambdaReading {
         return new NamedCallSite(sites, position, dimensions, descriptor);
     }
 
+    /** The capturing class as the {@code Class} object that follows the call site (its descriptor has its recipe). */
+    private static Class<?> classObject(ObjectInputStream in, ObjectStreamClass descriptor)
+            throws IOException, ClassNotFoundException {
+        Object read = in.readObject();
+        if (!(read instanceof Class)) {
+            String name = Printable.className(descriptor.getName());
+            throw Refusals.invalidClass(RefusalReason.MALFORMED, name, "refused Ferry lambda: its annotation holds "
+                    + (read == null ? "null" : Printable.className(read.getClass().getName()))
+                    + " where its capturing class belongs");
+        }
+        return (Class<?>) read;
+    }
+
     /**
      * The capturing class of a lambda is not found where the stream resolves classes: what is missing, and the two ways
      * out. Still a {@code ClassNotFoundException}, as for any class a stream names and the reader lacks.
@@ -137,15 +152,6 @@ public final class LambdaReading {
         return explained;
     }
 
-    /** {@code expected}, or {@code expected$<n>}: the name a writer gave the wire class after a redefinition. */
-    private static boolean isWireClassName(String name, String expected) {
-        if (!name.startsWith(expected)) {
-            return false;
-        }
-        String suffix = name.substring(expected.length());
-        return suffix.isEmpty() || suffix.matches("\\$[1-9][0-9]{0,4}");
-    }
-
     private static String baseName(String name, int dimensions) {
         if (dimensions == 0) {
             return name;
@@ -155,20 +161,12 @@ public final class LambdaReading {
 
     /** The stream's fields must be exactly the call site's captured values: {@code arg$1..n}, typed as they are. */
     private static void checkFields(ObjectStreamClass descriptor, LambdaSite site) throws InvalidClassException {
-        Map<String, String> expected = new TreeMap<>();
-        for (int i = 0; i < site.capturedCount(); i++) {
-            Class<?> type = site.capturedType(i);
-            expected.put(WireClasses.field(i), type.isPrimitive() ? type.descriptorString() : "Ljava/lang/Object;");
+        ObjectStreamField[] fields = descriptor.getFields();
+        if (site.describedBy(fields)) {
+            return;
         }
-        Map<String, String> described = new TreeMap<>();
-        for (ObjectStreamField field : descriptor.getFields()) {
-            described.put(field.getName(), field.isPrimitive() ? String.valueOf(field.getTypeCode())
-                    : field.getTypeString());
-        }
-        if (!described.equals(expected)) {
-            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, site.capturingClass().getName(),
-                    "refused Ferry lambda for " + site + ": the stream describes its captured values as "
-                    + Printable.of(described.toString()) + " but the call site captures " + expected);
-        }
+        throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, site.capturingClass().getName(),
+                "refused Ferry lambda for " + site + ": the stream describes its captured values as "
+                + Printable.of(LambdaSite.describe(fields)) + " but the call site captures " + site.describeFields());
     }
 }

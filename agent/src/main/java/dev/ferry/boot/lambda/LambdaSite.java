@@ -1,5 +1,6 @@
 package dev.ferry.boot.lambda;
 
+import java.io.ObjectStreamField;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ public final class LambdaSite {
     private final MethodHandle implementation;
     private final Class<?>[] interfaces;
     private final MethodType[] bridges;
+    /** The wire class's serial fields, in the order the JDK describes them (primitives first, then by name). */
+    private final ObjectStreamField[] serialFields;
 
     LambdaSite(Class<?> capturingClass, SymbolicCallSite symbolic, MethodType factoryType, MethodType samType,
             MethodType instantiatedType, MethodHandle implementation, Class<?>[] markers, MethodType[] bridges) {
@@ -32,6 +35,43 @@ public final class LambdaSite {
         this.implementation = implementation.asFixedArity();
         this.interfaces = interfacesOf(factoryType.returnType(), markers);
         this.bridges = distinctBridges(samType, bridges);
+        this.serialFields = new ObjectStreamField[factoryType.parameterCount()];
+        for (int i = 0; i < serialFields.length; i++) {
+            Class<?> type = factoryType.parameterType(i);
+            serialFields[i] = new ObjectStreamField(WireClasses.field(i), type.isPrimitive() ? type : Object.class);
+        }
+        Arrays.sort(serialFields);
+    }
+
+    /** Whether a stream's descriptor describes exactly the wire class's fields, in the JDK's order. */
+    boolean describedBy(ObjectStreamField[] fields) {
+        if (fields.length != serialFields.length) {
+            return false;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            ObjectStreamField expected = serialFields[i];
+            ObjectStreamField described = fields[i];
+            if (described.getTypeCode() != expected.getTypeCode() || !described.getName().equals(expected.getName())
+                    || !described.isPrimitive() && !expected.getTypeString().equals(described.getTypeString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The wire class's serial fields as {@code name=type} pairs, for messages. */
+    String describeFields() {
+        return describe(serialFields);
+    }
+
+    /** Serial fields as {@code {name=type, ...}}, for messages. */
+    static String describe(ObjectStreamField[] fields) {
+        StringBuilder text = new StringBuilder();
+        for (ObjectStreamField field : fields) {
+            text.append(text.length() == 0 ? "" : ", ").append(field.getName()).append('=')
+                    .append(field.isPrimitive() ? String.valueOf(field.getTypeCode()) : field.getTypeString());
+        }
+        return "{" + text + "}";
     }
 
     private static Class<?>[] interfacesOf(Class<?> functionalInterface, Class<?>[] markers) {

@@ -6,6 +6,8 @@ import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutput;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 
 /**
@@ -45,7 +47,65 @@ public final class LambdaWriting {
         }
     };
 
+    /**
+     * How a lambda class's lambdas become wire objects without their {@code writeReplace} (a reflective call that
+     * makes a {@code SerializedLambda} each time): set once {@link #replace} has seen one of them.
+     */
+    private static final class Direct {
+        volatile Replacer replacer;
+    }
+
+    private static final ClassValue<Direct> DIRECT = new ClassValue<>() {
+        @Override
+        protected Direct computeValue(Class<?> type) {
+            return new Direct();
+        }
+    };
+
+    /** Reads a lambda's captured values from its fields and makes the wire object; {@link #NONE} makes none. */
+    private static final class Replacer {
+        private final MethodHandle[] getters;
+        private final MethodHandle constructor;
+
+        Replacer(MethodHandle[] getters, MethodHandle constructor) {
+            this.getters = getters;
+            this.constructor = constructor;
+        }
+
+        Object replace(Object lambda) {
+            if (constructor == null) {
+                return null;
+            }
+            Object[] captured = new Object[getters.length];
+            try {
+                for (int i = 0; i < captured.length; i++) {
+                    captured[i] = (Object) getters[i].invokeExact(lambda);
+                }
+                return (Object) constructor.invokeExact(captured);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final Replacer NONE = new Replacer(new MethodHandle[0], null);
+
     private LambdaWriting() {
+    }
+
+    /**
+     * The wire object of a lambda whose class {@link #replace} has seen, made from the lambda's fields; null when the
+     * lambda must go through its {@code writeReplace} (a class not seen yet, or not Ferry's).
+     */
+    public static Object replaceDirectly(Object lambda) {
+        Replacer replacer = DIRECT.get(lambda.getClass()).replacer;
+        Object wire = replacer == null ? null : replacer.replace(lambda);
+        if (wire != null) {
+            AgentCounters.lambdaWritten();
+        }
+        return wire;
     }
 
     /**
@@ -86,14 +146,55 @@ public final class LambdaWriting {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+        Direct direct = DIRECT.get(lambda.getClass());
+        if (direct.replacer == null) {
+            direct.replacer = replacerOf(lambda, serialized, origin, constructor);
+        }
         AgentCounters.lambdaWritten();
         return wire;
     }
 
     /**
-     * The call site a wire class stands for, as its descriptor's annotation carries it: the writer's index and the
-     * call site's signature hash (block data), then the capturing class as a {@code Class} object, so that the
-     * reader resolves it the way its stream resolves classes.
+     * Reads the captured values from the lambda class's fields, {@code arg$1..n} as the JDK names them, when Ferry may
+     * read them and they are what {@code writeReplace} gave; else {@link #NONE}, and the lambdas of the class keep
+     * going through their {@code writeReplace}.
+     */
+    private static Replacer replacerOf(Object lambda, SerializedLambda serialized, Origin origin,
+            MethodHandle constructor) {
+        try {
+            Class<?> lambdaClass = lambda.getClass();
+            LambdaSite site = origin.sites().site(origin.position());
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(lambdaClass, MethodHandles.lookup());
+            MethodHandle[] getters = new MethodHandle[serialized.getCapturedArgCount()];
+            for (int i = 0; i < getters.length; i++) {
+                getters[i] = lookup.findGetter(lambdaClass, WireClasses.field(i), site.capturedType(i))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+                Object read = (Object) getters[i].invokeExact(lambda);
+                Object given = serialized.getCapturedArg(i);
+                if (read != given && (read == null || !site.capturedType(i).isPrimitive() || !read.equals(given))) {
+                    return NONE;
+                }
+            }
+            return new Replacer(getters, constructor);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a lambda class of another shape, or one Ferry may not read (a module not open to it): writeReplace stays
+            return NONE;
+        }
+    }
+
+    /** The capturing class of a wire class; null for any other class. */
+    public static Class<?> capturingClassOf(Class<?> type) {
+        WireClasses.WireSite site = WireClasses.siteOf(type);
+        return site == null ? null : site.sites().capturingClass();
+    }
+
+    /**
+     * The call site a wire class stands for, as its descriptor's annotation carries it: the call site's signature hash
+     * (block data). The wire class's name says the rest: the capturing class, which the reader resolves the way its
+     * stream resolves classes (by that name, or, when it does not travel by name, as the {@code Class} object the
+     * caller writes next), and the writer's index of the call site.
      *
      * @return false when {@code type} is not a wire class
      */
@@ -102,10 +203,7 @@ public final class LambdaWriting {
         if (site == null) {
             return false;
         }
-        SymbolicCallSite symbolic = site.sites().symbolic(site.position());
-        out.writeShort(symbolic.index());
-        out.writeInt(symbolic.hash());
-        out.writeObject(site.sites().capturingClass());
+        out.writeInt(site.sites().symbolic(site.position()).hash());
         return true;
     }
 }

@@ -66,6 +66,42 @@ public final class WireClasses {
         return capturingClass.getName() + INFIX + index;
     }
 
+    /** What a wire class's name says: the capturing class's name, and the call site's index in the writer. */
+    record WireName(String capturingClass, int index) {
+    }
+
+    /**
+     * Parses {@code <capturing class>$$FerryLambda$<index>} or {@code ...$<index>$<n>} (a name a redefinition chose);
+     * null for any other name.
+     */
+    static WireName parse(String name) {
+        int infix = name.lastIndexOf(INFIX);
+        if (infix <= 0) {
+            return null;
+        }
+        String rest = name.substring(infix + INFIX.length());
+        int dollar = rest.indexOf('$');
+        String index = dollar < 0 ? rest : rest.substring(0, dollar);
+        String suffix = dollar < 0 ? null : rest.substring(dollar + 1);
+        if (!isNumber(index) || suffix != null && (!isNumber(suffix) || suffix.equals("0"))) {
+            return null;
+        }
+        return new WireName(name.substring(0, infix), Integer.parseInt(index));
+    }
+
+    /** Decimal digits without a leading zero (but "0"), at most 5: an index or a suffix Ferry writes. */
+    private static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 5 || text.length() > 1 && text.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The wire class of the call site at {@code position}, defined now if this is its first use. */
     static Class<?> wireClass(LambdaSites sites, int position) throws InvalidClassException {
         Class<?> defined = sites.wireClassIfDefined(position);

@@ -9,7 +9,7 @@ import java.io.ObjectInput;
 import java.io.ObjectOutput;
 
 /**
- * The head of Ferry's class annotation: the marker {@code F5 46 52 59}, the format (2), the kind of recipe that
+ * The head of Ferry's class annotation: the marker {@code F5 46 52 59}, the format (3), the kind of recipe that
  * follows, and the array dimensions of the descriptor's class (its component type is what the recipe describes).
  * Everything Ferry writes into a stream sits behind this head, in the annotation the serialization protocol keeps
  * after each class descriptor (RMI puts its codebase there). A JVM without Ferry skips annotations, so it reads such
@@ -18,9 +18,12 @@ import java.io.ObjectOutput;
 final class Annotation {
 
     static final byte[] MARKER = {(byte) 0xF5, 'F', 'R', 'Y'};
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
-    /** A lambda call site: its wire class ({@code dev.ferry.boot.lambda.LambdaWriting#writeCallSite}). */
+    /**
+     * A lambda call site ({@code dev.ferry.boot.lambda.LambdaWriting#writeCallSite}) whose capturing class the reader
+     * resolves by the name the wire class's name gives.
+     */
     static final int LAMBDA = 1;
     /** A class shipped by value: its recipe. */
     static final int BY_VALUE = 2;
@@ -32,6 +35,13 @@ final class Annotation {
     static final int UNAVAILABLE = 5;
     /** A {@code java.lang.reflect.Proxy} class's interfaces, some of them shipped by value. */
     static final int PROXY = 6;
+    /**
+     * A lambda call site followed by its capturing class as a {@code Class} object, with a descriptor of its own: when
+     * the class does not travel by name (it is shipped by value, or a specialization), and when the writing stream
+     * annotates classes itself (RMI's codebase), whose reading stream may expect that annotation wherever it resolves
+     * a class.
+     */
+    static final int LAMBDA_WITH_CLASS_OBJECT = 7;
 
     private Annotation() {
     }

@@ -37,19 +37,35 @@ final class ClassAnnotations {
     private static final ClassValue<Boolean> OVERRIDES_RESOLVE_CLASS = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            for (Class<?> c = type; c != ObjectInputStream.class && c != null; c = c.getSuperclass()) {
-                try {
-                    c.getDeclaredMethod("resolveClass", ObjectStreamClass.class);
-                    return true;
-                } catch (NoSuchMethodException e) {
-                    // not this one; its superclass may
-                }
-            }
-            return false;
+            return overrides(type, ObjectInputStream.class, "resolveClass", ObjectStreamClass.class);
+        }
+    };
+
+    /**
+     * Whether a stream class overrides {@code annotateClass}: its reading stream may read that annotation wherever it
+     * resolves a class, so a lambda's capturing class travels there with a descriptor of its own.
+     */
+    private static final ClassValue<Boolean> OVERRIDES_ANNOTATE_CLASS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return overrides(type, ObjectOutputStream.class, "annotateClass", Class.class);
         }
     };
 
     private ClassAnnotations() {
+    }
+
+    /** Whether {@code type}, a subclass of {@code base}, overrides {@code base}'s method of that name and parameter. */
+    private static boolean overrides(Class<?> type, Class<?> base, String method, Class<?> parameter) {
+        for (Class<?> c = type; c != base && c != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(method, parameter);
+                return true;
+            } catch (NoSuchMethodException e) {
+                // not this one; its superclass may
+            }
+        }
+        return false;
     }
 
     static void write(ObjectOutputStream out, Class<?> type) throws IOException {
@@ -61,10 +77,17 @@ final class ClassAnnotations {
         }
         ClassShipping.Shipment shipment = shipment(component);
         switch (shipment.kind) {
-            case LAMBDA:
-                Annotation.writeHead(out, Annotation.LAMBDA, dimensions);
+            case LAMBDA: {
+                Class<?> capturingClass = LambdaWriting.capturingClassOf(component);
+                boolean byName = shipment(capturingClass).kind == ClassShipping.Kind.BY_NAME
+                        && !OVERRIDES_ANNOTATE_CLASS.get(out.getClass());
+                Annotation.writeHead(out, byName ? Annotation.LAMBDA : Annotation.LAMBDA_WITH_CLASS_OBJECT, dimensions);
                 LambdaWriting.writeCallSite(out, component);
+                if (!byName) {
+                    out.writeObject(capturingClass);
+                }
                 break;
+            }
             case BY_VALUE:
                 Annotation.writeHead(out, Annotation.BY_VALUE, dimensions);
                 ClassRecipes.write(out, shipment.recipe);
@@ -135,8 +158,10 @@ final class ClassAnnotations {
         int kind = Annotation.readHead(in, name);
         int dimensions = in.readUnsignedByte();
         switch (kind) {
-            case Annotation.LAMBDA: {
-                LambdaReading.NamedCallSite site = LambdaReading.read(in, descriptor, dimensions);
+            case Annotation.LAMBDA:
+            case Annotation.LAMBDA_WITH_CLASS_OBJECT: {
+                LambdaReading.NamedCallSite site = LambdaReading.read(in, descriptor, dimensions,
+                        kind == Annotation.LAMBDA_WITH_CLASS_OBJECT);
                 offerToStream(in, descriptor);
                 return site.wireClass();
             }

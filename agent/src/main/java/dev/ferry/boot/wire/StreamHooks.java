@@ -32,6 +32,10 @@ public final class StreamHooks {
 
     /** In place of {@code desc.invokeWriteReplace(obj)} in {@code ObjectOutputStream.writeObject0}. */
     public static Object writeReplace(ObjectStreamClass descriptor, Object object) throws IOException {
+        Object wire = LambdaWriting.replaceDirectly(object);
+        if (wire != null) {
+            return wire;
+        }
         Object replacement = JdkInternals.invokeWriteReplace(descriptor, object);
         if (replacement instanceof SerializedLambda) {
             return LambdaWriting.replace(object, (SerializedLambda) replacement);

@@ -119,8 +119,8 @@ class WireClassesTest {
     @Test
     void call_site_the_class_does_not_have_should_be_refused_naming_it() throws Exception {
         byte[] stream = write(wireObject(fixture("adder", new Class<?>[] {int.class}, 5)));
-        int head = indexOf(stream, new byte[] {(byte) 0xF5, 'F', 'R', 'Y', 2, 1});
-        stream[head + 9] ^= 0x55; // a byte of the call site's signature hash
+        int head = indexOf(stream, new byte[] {(byte) 0xF5, 'F', 'R', 'Y', 3});
+        stream[head + 8] ^= 0x55; // a byte of the call site's signature hash (after marker, format, kind, dimensions)
 
         InvalidClassException refused = assertThrows(InvalidClassException.class, () -> read(stream, 1));
 
