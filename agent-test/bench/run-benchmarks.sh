@@ -3,7 +3,7 @@
 # (also written to agent-test/target/bench/summary.md). Not part of CI; takes about 15 minutes on 2 cores.
 #
 #   agent-test/bench/run-benchmarks.sh [--no-build] [--quick] [--forks N]
-#                                      [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast]
+#                                      [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast]
 #                                      [--agent-opts OPTS]
 #
 #   --no-build     do not run `mvn -B -q -DskipTests package` first (the agent jar and agent-test's test classes
@@ -57,22 +57,16 @@ fi
 
 if [[ ! -f "$module/target/test-classes/META-INF/BenchmarkList" ]]; then
   echo "run-benchmarks.sh: $module/target/test-classes has no JMH benchmarks; build first" \
-       "(run without --no-build, or: mvn -B -q -pl agent-test test-compile)" >&2
+       "(run without --no-build, or: mvn -B -DskipTests package)" >&2
   exit 1
 fi
 
-# agent-test's test-scope class path (JMH and its dependencies), cached next to the results
-cp_file="$out/classpath.txt"
-if [[ $build -eq 1 || ! -s "$cp_file" || "$module/pom.xml" -nt "$cp_file" ]]; then
-  echo "[bench] resolving the test class path"
-  rm -f "$cp_file"
-  cp_args=(-B -q -pl agent-test dependency:build-classpath -Dmdep.includeScope=test "-Dmdep.outputFile=$cp_file")
-  (cd "$root" && { mvn -o "${cp_args[@]}" >"$out/classpath.log" 2>&1 || mvn "${cp_args[@]}" >>"$out/classpath.log" 2>&1; }) || {
-    cat "$out/classpath.log" >&2
-    echo "run-benchmarks.sh: could not resolve the class path of agent-test" >&2
-    exit 1
-  }
-fi
+# agent-test's test-scope class path without the agent jar (JMH and its dependencies), written by every build
+cp_file="$module/target/bench-classpath.txt"
+[[ -s "$cp_file" ]] || {
+  echo "run-benchmarks.sh: $cp_file is missing; build first (run without --no-build, or: mvn -B -DskipTests package)" >&2
+  exit 1
+}
 # Run from a snapshot of the test classes and the agent jar: a build running meanwhile in this work tree (another
 # developer's `mvn test`) must not swap classes or the agent under a running benchmark.
 run_dir="$out/run"

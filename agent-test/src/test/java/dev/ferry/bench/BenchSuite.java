@@ -35,11 +35,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * BenchSuite --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick] [--forks N]
- *            [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast]
+ *            [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast]
  * </pre>
  *
- * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench} and round trip {@link RoundTripBench}, JSON results
- * {@code jmh-*.json}, logs {@code jmh-*.log}), {@code sizes} ({@link SerialSizes}), {@code startup} (hello world
+ * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench}, round trip {@link RoundTripBench}, calling a read
+ * lambda {@link ReadLambdaInvokeBench}; JSON results {@code jmh-*.json}, logs {@code jmh-*.log}), {@code sizes}
+ * ({@link SerialSizes}), {@code firstread} (the first lambda of a call site, {@link FirstReadBenchPhase}),
+ * {@code startup} (hello world
  * start-up, {@link Hello}), {@code classes} (per-class cost with {@link ClassCorpus} and {@link CorpusLoader}),
  * {@code byvalue} (generated classes shipped by value, {@link ByValueBenchPhase}), {@code hazelcast} (round trips
  * through a Hazelcast cluster, {@link HazelcastBenchPhase}). If the agent jar is missing or Ferry
@@ -49,6 +51,7 @@ public final class BenchSuite {
 
     private static final String HOST = LambdaHostBench.class.getName();
     private static final String TRIP = RoundTripBench.class.getName();
+    private static final String INVOKE = ReadLambdaInvokeBench.class.getName();
     private static final String NA = "n/a";
 
     private final Path agentJar;
@@ -86,8 +89,8 @@ public final class BenchSuite {
         Path out = Path.of("agent-test/target/bench");
         boolean quick = false;
         int forks = 1;
-        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "startup", "classes", "byvalue",
-                "specializations", "hazelcast"));
+        Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "firstread", "startup", "classes",
+                "byvalue", "specializations", "hazelcast"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Path.of(args[++i]).toAbsolutePath();
@@ -99,7 +102,7 @@ public final class BenchSuite {
                 case "--only" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (usage: --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick]"
-                        + " [--forks N] [--only jmh,sizes,startup,classes,byvalue,specializations,hazelcast])");
+                        + " [--forks N] [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast])");
             }
         }
         Files.createDirectories(out);
@@ -122,6 +125,7 @@ public final class BenchSuite {
         }
         phase("jmh", this::jmh);
         phase("sizes", this::sizes);
+        phase("firstread", () -> new FirstReadBenchPhase(this).run());
         phase("startup", this::startup);
         phase("classes", this::classes);
         phase("byvalue", () -> new ByValueBenchPhase(this).run());
@@ -239,6 +243,9 @@ public final class BenchSuite {
         Map<String, Score> tripFerry = ferry() ? jmh("jmh-roundtrip-ferry", TRIP + "\\.", 3, agentArgument())
                 : Map.of();
 
+        Map<String, Score> invoke = ferry() ? jmh("jmh-invoke-ferry", INVOKE + "\\.", 6, agentArgument())
+                : Map.of();
+
         String[][] host = {
             {"nonCapturing", "non-capturing lambda"},
             {"capturingIntAndObject", "lambda capturing int + object"},
@@ -261,6 +268,26 @@ public final class BenchSuite {
                 met});
         }
 
+        String[][] shapes = {
+            {"scaled", "IntUnaryOperator x -> x * k + 1"},
+            {"length", "Function<String, Integer> s -> s.length() + k"},
+            {"threeCaptures", "IntUnaryOperator capturing int, long, String"},
+        };
+        for (String[] shape : shapes) {
+            Score read = invoke.get(INVOKE + "." + shape[0] + "Read");
+            Score local = invoke.get(INVOKE + "." + shape[0] + "Local");
+            String ratio = NA;
+            String met = NA;
+            if (read != null && local != null) {
+                double r = read.score / local.score;
+                double halfWidth = r * relativeError(read, local);
+                ratio = String.format(Locale.ROOT, "%.3f", r) + error("%.3f", halfWidth);
+                met = verdict(r <= 1.10, r, halfWidth, 1.10);
+            }
+            rows.add(new String[] {"invoke a read lambda vs the same lambda made locally, one JVM with Ferry: "
+                + shape[1] + " (ns/op)", ns(read), ns(local), ratio, "≤ 1.10", met});
+        }
+
         Score ferry = tripFerry.get(TRIP + ".ferryLambda");
         Score jdk = tripBase.get(TRIP + ".jdkSerializableLambda");
         Score plain = tripBase.get(TRIP + ".plainObject");
@@ -277,6 +304,7 @@ public final class BenchSuite {
         appendScores("ferry", hostFerry);
         appendScores("baseline", tripBase);
         appendScores("ferry", tripFerry);
+        appendScores("ferry", invoke);
     }
 
     /**
@@ -471,15 +499,24 @@ public final class BenchSuite {
 
     // ------------------------------------------------------------------------------------------------------ classes
 
+    /** The generated class corpus ({@link ClassCorpus}), the same size for every phase that uses it. */
+    Path corpus() throws IOException {
+        int count = quick ? 600 : 3300;
+        progress("generating and compiling " + 3 * count + " corpus classes (once)");
+        return ClassCorpus.ensure(out.resolve("corpus"), count);
+    }
+
+    Path testClasses() {
+        return testClasses;
+    }
+
     private void classes() throws IOException, InterruptedException {
         int count = quick ? 500 : 3000;
         int linkCount = quick ? 200 : 1000;
         int warmupClasses = quick ? 100 : 300;
         int warm = quick ? 1 : 2;
         int runs = quick ? 3 : 10;
-        progress("generating and compiling " + 2 * (count + warmupClasses) + " corpus classes (once)");
-        Path corpus = ClassCorpus.ensure(out.resolve("corpus"), count + warmupClasses);
-        String classPath = testClasses + File.pathSeparator + corpus;
+        String classPath = testClasses + File.pathSeparator + corpus();
         // the targeted row gets twice the runs: a 10 µs difference is well inside the run-to-run spread of 10 JVMs
         classRow("per class not rewritten (no lambdas): load + initialize", ClassCorpus.PLAIN, "load", count,
                 warmupClasses, classPath, warm, 2 * runs, true);
@@ -535,7 +572,7 @@ public final class BenchSuite {
      * Per-process timings of the baseline and (when Ferry ran) the agent variant: the difference of their means, its
      * 95% half-width, and the verdict against {@code maxDiff} when the row has a target.
      */
-    private static final class Timings {
+    static final class Timings {
         final Stats base;
         final Stats with;
         final double diff;
@@ -558,7 +595,7 @@ public final class BenchSuite {
 
     // ------------------------------------------------------------------------------------------------ process runs
 
-    private interface Check {
+    interface Check {
         /** Checks a run's standard output; returns the value it measured in-process, or NaN to use the wall time. */
         double check(String variant, int exit, String stdout);
     }
@@ -568,7 +605,7 @@ public final class BenchSuite {
      * so that drift of the machine affects both alike; the first {@code warm} rounds are discarded. Returns, per
      * variant, the value {@code check} extracted or else the wall time of the process in ms.
      */
-    private Map<String, List<Double>> timeRuns(String name, List<String> args, int warm, int runs, Check check)
+    Map<String, List<Double>> timeRuns(String name, List<String> args, int warm, int runs, Check check)
             throws IOException, InterruptedException {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("baseline", args);
@@ -701,7 +738,7 @@ public final class BenchSuite {
         return s == null ? NA : String.format(Locale.ROOT, "%.1f ±%.1f sd", s.mean(), s.sd());
     }
 
-    private static String us(Stats s) {
+    static String us(Stats s) {
         return s == null ? NA : String.format(Locale.ROOT, "%.2f ±%.2f sd", s.mean(), s.sd());
     }
 

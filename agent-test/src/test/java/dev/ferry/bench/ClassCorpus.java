@@ -17,7 +17,10 @@ import javax.tools.ToolProvider;
 /**
  * Generates and compiles the classes the per-class cost measurement loads: {@code count} small classes without lambdas
  * (package {@value #PLAIN}) and {@code count} with three lambda call sites each (package {@value #LAMBDA}), named
- * {@code C00000...}. They live outside {@code dev.ferry} so that Ferry's selection treats them as application classes.
+ * {@code C00000...}; and, for the first reads of call sites ({@link FirstReads}), {@code count} classes with one
+ * lambda each (package {@value #SITES}): {@code IntFunction<IntUnaryOperator>}s whose {@code apply(k)} returns
+ * {@code x -> x * k + i}. They live outside {@code dev.ferry} so that Ferry's selection treats them as application
+ * classes.
  *
  * <p>A class without lambdas still has an {@code invokedynamic} (string concatenation in {@code toString}), as most
  * classes compiled for Java 9+ do: Ferry must recognise it is not a lambda and leave the class alone.
@@ -26,7 +29,8 @@ public final class ClassCorpus {
 
     public static final String PLAIN = "ferrybench.corpus.plain";
     public static final String LAMBDA = "ferrybench.corpus.lambda";
-    private static final int TEMPLATE_VERSION = 1;
+    public static final String SITES = "ferrybench.corpus.sites";
+    private static final int TEMPLATE_VERSION = 2;
 
     private ClassCorpus() {
     }
@@ -50,6 +54,7 @@ public final class ClassCorpus {
         for (int i = 0; i < count; i++) {
             files.add(write(sources, PLAIN, i, false));
             files.add(write(sources, LAMBDA, i, true));
+            files.add(writeSite(sources, i));
         }
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -74,6 +79,21 @@ public final class ClassCorpus {
         Path file = sources.resolve(pkg.replace('.', '/')).resolve(simple + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source(pkg, simple, i, lambdas));
+        return file;
+    }
+
+    private static Path writeSite(Path sources, int i) throws IOException {
+        String simple = String.format(Locale.ROOT, "C%05d", i);
+        Path file = sources.resolve(SITES.replace('.', '/')).resolve(simple + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package " + SITES + ";\n\n"
+                + "public final class " + simple + " implements java.util.function.IntFunction<"
+                + "java.util.function.IntUnaryOperator> {\n"
+                + "    @Override\n"
+                + "    public java.util.function.IntUnaryOperator apply(int k) {\n"
+                + "        return x -> x * k + " + i + ";\n"
+                + "    }\n"
+                + "}\n");
         return file;
     }
 
