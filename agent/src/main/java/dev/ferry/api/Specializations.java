@@ -1,6 +1,7 @@
 package dev.ferry.api;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -46,7 +47,13 @@ public final class Specializations {
     /** @return whether the generator was registered */
     public static synchronized boolean unregister(SpecializationGenerator generator) {
         List<SpecializationGenerator> next = new ArrayList<>(registered);
-        boolean removed = next.removeIf(known -> known == generator);
+        boolean removed = false;
+        for (Iterator<SpecializationGenerator> known = next.iterator(); known.hasNext();) {
+            if (known.next() == generator) {
+                known.remove();
+                removed = true;
+            }
+        }
         // replaced even when nothing was removed: a reader that looked up a generator meanwhile asks again
         registered = List.copyOf(next);
         return removed;

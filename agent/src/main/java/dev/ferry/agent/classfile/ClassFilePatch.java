@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ public final class ClassFilePatch {
 
     private final ClassFile classFile;
     private final ByteArrayOutputStream appended = new ByteArrayOutputStream();
-    private final DataOutputStream constants = new DataOutputStream(appended);
     private final Map<String, Integer> added = new HashMap<>();
     private final Map<Integer, byte[]> overwrites = new LinkedHashMap<>();
     private final List<byte[]> methods = new ArrayList<>();
@@ -43,47 +43,39 @@ public final class ClassFilePatch {
         if (existing > 0) {
             return existing;
         }
-        return constant("U" + text, () -> {
-            constants.writeByte(ConstantPool.UTF8);
-            constants.writeUTF(text);
-        });
+        ByteArrayOutputStream entry = new ByteArrayOutputStream(text.length() + 3);
+        try (DataOutputStream out = new DataOutputStream(entry)) {
+            out.writeByte(ConstantPool.UTF8);
+            out.writeUTF(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a text over 65535 bytes
+        }
+        return constant(entry.toByteArray());
     }
 
     public int classConstant(String internalName) {
         int name = utf8(internalName);
-        return constant("C" + name, () -> {
-            constants.writeByte(ConstantPool.CLASS);
-            constants.writeShort(name);
-        });
+        return constant(new byte[] {ConstantPool.CLASS, (byte) (name >>> 8), (byte) name});
     }
 
     public int nameAndType(String name, String descriptor) {
         int nameIndex = utf8(name);
         int descriptorIndex = utf8(descriptor);
-        return constant("N" + nameIndex + "/" + descriptorIndex, () -> {
-            constants.writeByte(ConstantPool.NAME_AND_TYPE);
-            constants.writeShort(nameIndex);
-            constants.writeShort(descriptorIndex);
-        });
+        return constant(new byte[] {ConstantPool.NAME_AND_TYPE, (byte) (nameIndex >>> 8), (byte) nameIndex,
+            (byte) (descriptorIndex >>> 8), (byte) descriptorIndex});
     }
 
     /** A {@code Methodref}, or an {@code InterfaceMethodref} when {@code onInterface}. */
     public int methodReference(int classIndex, int nameAndTypeIndex, boolean onInterface) {
-        int tag = onInterface ? ConstantPool.INTERFACE_METHODREF : ConstantPool.METHODREF;
-        return constant("M" + tag + "/" + classIndex + "/" + nameAndTypeIndex, () -> {
-            constants.writeByte(tag);
-            constants.writeShort(classIndex);
-            constants.writeShort(nameAndTypeIndex);
-        });
+        byte tag = (byte) (onInterface ? ConstantPool.INTERFACE_METHODREF : ConstantPool.METHODREF);
+        return constant(new byte[] {tag, (byte) (classIndex >>> 8), (byte) classIndex,
+            (byte) (nameAndTypeIndex >>> 8), (byte) nameAndTypeIndex});
     }
 
     /** A {@code MethodHandle} constant of {@code kind} ({@code MethodHandleInfo.REF_*}) on a member reference. */
     public int methodHandle(int kind, int referenceIndex) {
-        return constant("H" + kind + "/" + referenceIndex, () -> {
-            constants.writeByte(ConstantPool.METHOD_HANDLE);
-            constants.writeByte(kind);
-            constants.writeShort(referenceIndex);
-        });
+        return constant(new byte[] {ConstantPool.METHOD_HANDLE, (byte) kind, (byte) (referenceIndex >>> 8),
+            (byte) referenceIndex});
     }
 
     /** Overwrites the two bytes at {@code offset} of the original class file. */
@@ -112,7 +104,9 @@ public final class ClassFilePatch {
 
     public byte[] toBytes() {
         byte[] original = classFile.bytes.clone();
-        overwrites.forEach((offset, values) -> System.arraycopy(values, 0, original, offset, values.length));
+        for (Map.Entry<Integer, byte[]> edit : overwrites.entrySet()) {
+            System.arraycopy(edit.getValue(), 0, original, edit.getKey(), edit.getValue().length);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + appended.size() + 64);
         out.write(original, 0, 8); // magic, minor, major
         writeU2(out, next);
@@ -135,7 +129,9 @@ public final class ClassFilePatch {
         out.write(value);
     }
 
-    private int constant(String key, ConstantWriter writer) {
+    /** The index of a constant with exactly these bytes ({@code cp_info}), appended unless this patch added it. */
+    private int constant(byte[] entry) {
+        String key = new String(entry, StandardCharsets.ISO_8859_1);
         Integer known = added.get(key);
         if (known != null) {
             return known;
@@ -143,17 +139,9 @@ public final class ClassFilePatch {
         if (next >= MAX_CONSTANTS) {
             throw new ClassFormatError("the constant pool is full");
         }
-        try {
-            writer.write();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        appended.write(entry, 0, entry.length);
         int index = next++;
         added.put(key, index);
         return index;
-    }
-
-    private interface ConstantWriter {
-        void write() throws IOException;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,11 @@ public final class AgentOptions {
                 settings.putIfAbsent(entry.getKey(), new Setting(entry.getValue(), "options file " + file));
             }
         }
-        settings.entrySet().removeIf(entry -> entry.getValue().values().isEmpty());
+        for (Iterator<Map.Entry<Option, Setting>> entry = settings.entrySet().iterator(); entry.hasNext();) {
+            if (entry.next().getValue().values().isEmpty()) {
+                entry.remove();
+            }
+        }
         return new AgentOptions(settings);
     }
 

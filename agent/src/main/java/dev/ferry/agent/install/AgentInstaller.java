@@ -38,7 +38,7 @@ public final class AgentInstaller {
             System.err.println("ferry: " + e.getMessage() + "; Ferry is not installed, the application runs without it");
             return;
         }
-        try (JarFile agentJar = new JarFile(agentJar())) {
+        try (JarFile agentJar = new JarFile(agentJar(), false)) {
             RuntimeInjector.inject(instrumentation, agentJar);
         }
         TransformerInstallation.install(instrumentation, options, key, attached);

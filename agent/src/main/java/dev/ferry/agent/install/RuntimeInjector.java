@@ -3,7 +3,9 @@ package dev.ferry.agent.install;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.security.ProtectionDomain;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,28 +43,40 @@ final class RuntimeInjector {
                 Map.of("jdk.internal.misc", Set.of(RuntimeInjector.class.getModule())), Map.of(), Set.of(), Map.of());
         Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
         Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-        Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, ProtectionDomain.class);
-        Deque<JarEntry> pending = bootEntries(agentJar);
+        // a method handle, not Method.invoke: a hundred reflective calls would have the JDK generate an accessor class
+        MethodHandle define = MethodHandles.lookup().findVirtual(unsafeType, "defineClass",
+                MethodType.methodType(Class.class, String.class, byte[].class, int.class, int.class,
+                        ClassLoader.class, ProtectionDomain.class)).bindTo(unsafe);
+        Deque<Object[]> pending = new ArrayDeque<>(); // {binary name, class bytes}
+        for (JarEntry entry : bootEntries(agentJar)) {
+            try (InputStream in = agentJar.getInputStream(entry)) {
+                String name = entry.getName().substring(0, entry.getName().length() - ".class".length());
+                pending.add(new Object[] {name.replace('/', '.'), in.readAllBytes()});
+            }
+        }
         int failuresInARow = 0;
         while (!pending.isEmpty() && failuresInARow <= pending.size()) {
-            JarEntry entry = pending.removeFirst();
-            byte[] bytes;
-            try (InputStream in = agentJar.getInputStream(entry)) {
-                bytes = in.readAllBytes();
-            }
-            String name = entry.getName().substring(0, entry.getName().length() - ".class".length());
+            Object[] next = pending.removeFirst();
+            byte[] bytes = (byte[]) next[1];
             try {
-                define.invoke(unsafe, name.replace('/', '.'), bytes, 0, bytes.length, null, null);
+                define.invoke((String) next[0], bytes, 0, bytes.length, (ClassLoader) null, (ProtectionDomain) null);
                 failuresInARow = 0;
-            } catch (ReflectiveOperationException e) {
+            } catch (RuntimeException | VirtualMachineError e) {
+                throw e;
+            } catch (LinkageError e) {
                 // a supertype of this class is not defined yet: try again after the others
-                pending.addLast(entry);
+                pending.addLast(next);
                 failuresInARow++;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot define " + next[0] + " in the boot loader", e);
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("cannot define Ferry's runtime classes in the boot loader: " + pending);
+            StringBuilder names = new StringBuilder();
+            for (Object[] left : pending) {
+                names.append(names.length() == 0 ? "" : ", ").append(left[0]);
+            }
+            throw new IllegalStateException("cannot define Ferry's runtime classes in the boot loader: " + names);
         }
     }
 

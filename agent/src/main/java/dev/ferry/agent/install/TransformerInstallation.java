@@ -1,10 +1,8 @@
 package dev.ferry.agent.install;
 
-import dev.ferry.agent.config.AgentOptions;
-import dev.ferry.boot.diagnostics.AgentCounters;
-import dev.ferry.boot.diagnostics.FerryLog;
 import dev.ferry.agent.classfile.AsmClassFileInspector;
 import dev.ferry.agent.classfile.WireClassSpinner;
+import dev.ferry.agent.config.AgentOptions;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
 import dev.ferry.agent.instrument.JdkHooksTransformer;
@@ -14,9 +12,15 @@ import dev.ferry.agent.jfr.JfrEvents;
 import dev.ferry.agent.jmx.AgentMXBean;
 import dev.ferry.agent.jmx.MXBeanRegistration;
 import dev.ferry.boot.byvalue.ByValue;
+import dev.ferry.boot.byvalue.ClassFacts;
+import dev.ferry.boot.byvalue.ClassFileInspector;
+import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.FerryLog;
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.lambda.LambdaBootstrap;
 import dev.ferry.boot.lambda.LambdaReading;
+import dev.ferry.boot.lambda.LambdaSite;
+import dev.ferry.boot.lambda.WireClassWriter;
 import dev.ferry.boot.lambda.WireClasses;
 import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.security.IntegrityKey;
@@ -31,6 +35,38 @@ import java.util.Set;
 
 /** Wires the transformer to the runtime; linked only once the runtime is defined in the boot loader. */
 final class TransformerInstallation {
+
+    /**
+     * ASM, which Ferry uses to read classes shipped by value and to spin wire classes, is loaded (and warmed up) at
+     * their first use, not at start-up: most JVMs with Ferry never do either.
+     */
+    private static final ClassFileInspector LAZY_INSPECTOR = new ClassFileInspector() {
+        private volatile ClassFileInspector inspector;
+
+        @Override
+        public ClassFacts inspect(byte[] classFile) {
+            ClassFileInspector asm = inspector;
+            if (asm == null) {
+                asm = new AsmClassFileInspector();
+                inspector = asm;
+            }
+            return asm.inspect(classFile);
+        }
+    };
+
+    private static final WireClassWriter LAZY_SPINNER = new WireClassWriter() {
+        private volatile WireClassWriter spinner;
+
+        @Override
+        public byte[] write(String internalName, LambdaSite site, int position) {
+            WireClassWriter asm = spinner;
+            if (asm == null) {
+                asm = new WireClassSpinner();
+                spinner = asm;
+            }
+            return asm.write(internalName, site, position);
+        }
+    };
 
     private TransformerInstallation() {
     }
@@ -50,15 +86,13 @@ final class TransformerInstallation {
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
-        JdkInternals.check();
-        JdkHooksTransformer.checkThisJdk();
         FerryLog.install(logLevel(options.logLevel()));
         JfrEvents.install();
         ByValue.install(key == null ? null : IntegrityKey.of(key), options.byValue(), options.byName(),
-                ReferencePolicy.of(options.denyReferences(), options.allowReferences()), new AsmClassFileInspector());
+                ReferencePolicy.of(options.denyReferences(), options.allowReferences()), LAZY_INSPECTOR);
         ClassBudget.install(options.maxClassesPerStream(), options.maxClasses());
         LambdaReading.readOnly(options.readLambdas());
-        WireClasses.install(new WireClassSpinner());
+        WireClasses.install(LAZY_SPINNER);
         List<ClassFileTransformer> added = new ArrayList<>();
         try {
             if (key != null) {
@@ -73,8 +107,12 @@ final class TransformerInstallation {
             if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
                 hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
             }
-            add(instrumentation, new JdkHooksTransformer(hooked), added);
-            retransformLoaded(instrumentation);
+            JdkHooksTransformer hooks = new JdkHooksTransformer(hooked);
+            add(instrumentation, hooks, added);
+            // loads the object streams if the application has not yet: the transformer hooks them as they load
+            JdkInternals.check();
+            retransformLoaded(instrumentation, hooks);
+            hooks.checkStreamsHooked();
             if (attached) {
                 LoadedClassPreparation.prepare(instrumentation, selection);
             }
@@ -144,27 +182,41 @@ final class TransformerInstallation {
     }
 
     /**
-     * The combinator interfaces (fact 7) and the object streams loaded before Ferry started are prepared by
-     * retransformation, one at a time so that one failure leaves the others prepared.
+     * The combinator interfaces and the hooked JDK classes loaded before Ferry started are prepared by retransformation: all
+     * in one call (each call is a pause of the JVM's own, several milliseconds at start-up), and one at a time only when
+     * that fails, so that one failure leaves the others prepared.
      */
-    private static void retransformLoaded(Instrumentation instrumentation) {
+    private static void retransformLoaded(Instrumentation instrumentation, JdkHooksTransformer hooks) {
+        List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             String internalName = type.getName().replace('.', '/');
-            boolean managementFactory = type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY);
             if (type.getClassLoader() == null && (ClassSelection.JDK_COMBINATORS.contains(internalName)
-                    || JdkHooksTransformer.HOOKED.contains(internalName))) {
-                try {
-                    instrumentation.retransformClasses(type);
-                    if (managementFactory) {
-                        MXBeanRegistration.registerIfServerExists(type);
-                    }
-                } catch (Throwable failure) {
-                    AgentCounters.transformFailed(type.getName(), failure);
-                    if (JdkHooksTransformer.HOOKED.contains(internalName)) {
-                        // without its hooks in the object streams Ferry would only half work: install nothing
-                        throw new IllegalStateException("cannot hook " + type.getName() + ": " + failure, failure);
-                    }
-                }
+                    || JdkHooksTransformer.HOOKED.contains(internalName) && !hooks.hasHooked(internalName))) {
+                loaded.add(type);
+            }
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Throwable batchFailed) {
+            for (Class<?> type : loaded) {
+                retransform(instrumentation, type);
+            }
+        }
+        for (Class<?> type : loaded) {
+            if (type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY)) {
+                MXBeanRegistration.registerIfServerExists(type);
+            }
+        }
+    }
+
+    private static void retransform(Instrumentation instrumentation, Class<?> type) {
+        try {
+            instrumentation.retransformClasses(type);
+        } catch (Throwable failure) {
+            AgentCounters.transformFailed(type.getName(), failure);
+            if (JdkHooksTransformer.HOOKED.contains(type.getName().replace('.', '/'))) {
+                // without its hooks in the object streams Ferry would only half work: install nothing
+                throw new IllegalStateException("cannot hook " + type.getName() + ": " + failure, failure);
             }
         }
     }

@@ -95,7 +95,11 @@ final class CodeSources {
         boolean contains(String classFile) {
             int slash = classFile.lastIndexOf('/');
             String packagePath = slash < 0 ? "" : classFile.substring(0, slash);
-            Set<String> files = packages.computeIfAbsent(packagePath, this::list);
+            Set<String> files = packages.get(packagePath);
+            if (files == null) {
+                files = list(packagePath);
+                packages.put(packagePath, files);
+            }
             return files.contains(classFile.substring(slash + 1));
         }
 

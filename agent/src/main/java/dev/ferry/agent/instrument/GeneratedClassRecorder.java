@@ -4,6 +4,7 @@ import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.byvalue.GeneratedClasses;
 import dev.ferry.boot.security.NamePrefixes;
 import java.lang.instrument.ClassFileTransformer;
+import java.net.URLClassLoader;
 import java.security.ProtectionDomain;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * ignores retransformations. It changes nothing.
  *
  * <p>The criterion is the loader's {@code getResource}; a class found in the directory or jar its protection domain
- * names is answered without asking (a lookup through every class-path entry costs tens of microseconds).
+ * names, or among a {@code URLClassLoader}'s own URLs, is answered without asking the loader's parents (a lookup
+ * through every class-path entry costs tens of microseconds).
  */
 public final class GeneratedClassRecorder implements ClassFileTransformer {
 
@@ -33,14 +35,16 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         if (classBeingRedefined != null || loader == null || className == null
-                || loader == ClassLoader.getPlatformClassLoader() || (className.startsWith("dev/ferry/agent/") || className.startsWith("dev/ferry/boot/"))
+                || loader == ClassLoader.getPlatformClassLoader() || className.startsWith("dev/ferry/agent/")
+                || className.startsWith("dev/ferry/boot/")
                 || isProxyName(className) || NamePrefixes.matchesAny(className, byName) || ASKING.get() != null) {
             return null;
         }
         ASKING.set(Boolean.TRUE);
         try {
             String resource = className + ".class";
-            if (!codeSources.contains(loader, protectionDomain, resource) && loader.getResource(resource) == null) {
+            if (!codeSources.contains(loader, protectionDomain, resource) && !inOwnUrls(loader, resource)
+                    && loader.getResource(resource) == null) {
                 GeneratedClasses.record(loader, className, classFile);
             }
         } catch (Throwable failure) {
@@ -49,6 +53,14 @@ public final class GeneratedClassRecorder implements ClassFileTransformer {
             ASKING.remove();
         }
         return null;
+    }
+
+    /**
+     * Whether a {@code URLClassLoader} (Spring Boot's nested-jar loader is one) finds the class file among its own URLs,
+     * without first asking its parents, which search the whole class path for every class it defines.
+     */
+    private static boolean inOwnUrls(ClassLoader loader, String resource) {
+        return loader instanceof URLClassLoader && ((URLClassLoader) loader).findResource(resource) != null;
     }
 
     /** {@code java.lang.reflect.Proxy} classes travel as proxy descriptors, by their interfaces. */

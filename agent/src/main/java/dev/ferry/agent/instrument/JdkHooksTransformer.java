@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ferry's hooks in the JDK: each replaces one call instruction in one JDK method by a call of a static method of
@@ -41,6 +42,7 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
     }
 
     private static final Map<String, List<Redirect>> REDIRECTS = redirects();
+    private static final String HOOKED_NOW = "hooked";
 
     /** The internal names of the JDK classes this transformer changes. */
     public static final Set<String> HOOKED = Set.copyOf(REDIRECTS.keySet());
@@ -72,24 +74,9 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
         return redirects;
     }
 
-    /**
-     * Hooks this JDK's object streams once, in memory, before anything is installed: a JDK whose classes are not as
-     * Ferry expects makes Ferry not install at all, rather than half.
-     *
-     * @throws IllegalStateException naming what is not as expected
-     */
-    public static void checkThisJdk() {
-        for (String internalName : List.of(INPUT, OUTPUT)) {
-            try (java.io.InputStream in = Object.class.getModule().getResourceAsStream(internalName + ".class")) {
-                redirect(in.readAllBytes(), REDIRECTS.get(internalName));
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalStateException("Ferry cannot hook this JDK's " + internalName.replace('/', '.')
-                        + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     private final Set<String> hooked;
+    /** What happened to each class this transformer was handed: null once hooked, else why it is not. */
+    private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
     /** @param hooked which of {@link #HOOKED} to change (the management hook only when JMX registration is on) */
     public JdkHooksTransformer(Set<String> hooked) {
@@ -103,10 +90,33 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return redirect(classFile, REDIRECTS.get(className));
+            byte[] hookedBytes = redirect(classFile, REDIRECTS.get(className));
+            outcomes.put(className, HOOKED_NOW);
+            return hookedBytes;
         } catch (Throwable failure) {
+            outcomes.put(className, String.valueOf(failure));
             AgentCounters.transformFailed(className.replace('/', '.'), failure);
             return null;
+        }
+    }
+
+    /** Whether this transformer has hooked the class (internal name) as it was loaded or retransformed. */
+    public boolean hasHooked(String internalName) {
+        return HOOKED_NOW.equals(outcomes.get(internalName));
+    }
+
+    /**
+     * Checks that both object streams are hooked: Ferry installs whole or not at all, rather than hooking one stream.
+     *
+     * @throws IllegalStateException naming the stream and why
+     */
+    public void checkStreamsHooked() {
+        for (String stream : List.of(INPUT, OUTPUT)) {
+            if (!hasHooked(stream)) {
+                String why = outcomes.get(stream);
+                throw new IllegalStateException("Ferry cannot hook this JDK's " + stream.replace('/', '.') + ": "
+                        + (why == null ? "it was not handed to Ferry's transformer" : why));
+            }
         }
     }
 

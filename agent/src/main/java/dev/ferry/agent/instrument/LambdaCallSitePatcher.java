@@ -91,7 +91,11 @@ final class LambdaCallSitePatcher {
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] == PREPARED) {
                 ClassFile.BootstrapMethod entry = bootstraps.get(i);
-                int handle = ferryHandles.computeIfAbsent(entry.handle(), jdk -> ferryHandle(patch, pool, jdk));
+                Integer handle = ferryHandles.get(entry.handle());
+                if (handle == null) {
+                    handle = ferryHandle(patch, pool, entry.handle());
+                    ferryHandles.put(entry.handle(), handle);
+                }
                 patch.overwriteU2(entry.offset(), handle);
             }
         }

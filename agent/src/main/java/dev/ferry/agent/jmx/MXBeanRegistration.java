@@ -56,7 +56,12 @@ public final class MXBeanRegistration implements Consumer<Object> {
         if (!JdkInternals.platformMBeanServerExists(managementFactory)) {
             return;
         }
-        Thread late = new Thread(Registrar::registerWithExistingServer, "ferry-mxbean-registration");
+        Thread late = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                Registrar.registerWithExistingServer();
+            }
+        }, "ferry-mxbean-registration");
         late.setDaemon(true);
         late.start();
     }

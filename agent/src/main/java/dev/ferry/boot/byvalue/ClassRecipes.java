@@ -79,8 +79,12 @@ public final class ClassRecipes {
         superTypes.addAll(Arrays.asList(type.getInterfaces()));
         return new ClassRecipe(type.getName(), ByValue.jvmId(), GeneratedClasses.loaderNumber(type.getClassLoader()),
                 bytes, staticState(type, facts), superTypes.toArray(new Class<?>[0]),
-                linkedClasses(type, facts, settings), recipeOf,
-                parts -> settings.key.tag(ClassRecipe.TAG_DOMAIN, parts));
+                linkedClasses(type, facts, settings), recipeOf, new Function<byte[][], byte[]>() {
+                    @Override
+                    public byte[] apply(byte[][] parts) {
+                        return settings.key.tag(ClassRecipe.TAG_DOMAIN, parts);
+                    }
+                });
     }
 
     /** Writes {@code root}'s closure and its super types (see the class comment). */

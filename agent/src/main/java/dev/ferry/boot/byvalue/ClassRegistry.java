@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -97,12 +98,15 @@ public final class ClassRegistry {
             }
         }
         boolean known = loaders.get(root).isDefined(root.name());
-        Class<?> materialized = StaticState.whileReading(in, () -> {
-            // every class of the closure complete (defined, static state restored) before any is handed out
-            for (ClassRecipe recipe : closure.recipes()) {
-                load(loaders.get(recipe), recipe);
+        Class<?> materialized = StaticState.whileReading(in, new StaticState.Resolution<Class<?>>() {
+            @Override
+            public Class<?> resolve() throws IOException, ClassNotFoundException {
+                // every class of the closure complete (defined, static state restored) before any is handed out
+                for (ClassRecipe recipe : closure.recipes()) {
+                    load(loaders.get(recipe), recipe);
+                }
+                return load(loaders.get(root), root);
             }
-            return load(loaders.get(root), root);
         });
         if (known) {
             AgentCounters.registryHit();
@@ -334,7 +338,11 @@ public final class ClassRegistry {
     private static RecipeClassLoader loaderFor(ClassLoader parent, ClassRecipe recipe) {
         Origin origin = new Origin(recipe.jvmId(), recipe.loaderNumber());
         synchronized (LOADERS) {
-            OriginLoaders loaders = LOADERS.computeIfAbsent(parent, key -> new OriginLoaders());
+            OriginLoaders loaders = LOADERS.get(parent);
+            if (loaders == null) {
+                loaders = new OriginLoaders();
+                LOADERS.put(parent, loaders);
+            }
             RecipeClassLoader loader = loaders.get(origin);
             if (loader == null) {
                 loader = new RecipeClassLoader(parent, origin.toString());
@@ -369,7 +377,11 @@ public final class ClassRegistry {
 
         void put(Origin origin, RecipeClassLoader loader) {
             if (byOrigin.size() >= sweepAt) {
-                byOrigin.values().removeIf(each -> each.get() == null);
+                for (Iterator<WeakReference<RecipeClassLoader>> each = byOrigin.values().iterator(); each.hasNext();) {
+                    if (each.next().get() == null) {
+                        each.remove();
+                    }
+                }
                 sweepAt = Math.max(16, 2 * byOrigin.size());
             }
             byOrigin.put(origin, new WeakReference<>(loader));

@@ -76,7 +76,9 @@ public final class StaticState {
                 values.put(field, value);
             }
         }
-        values.forEach(JdkInternals::putStatic);
+        for (Map.Entry<Field, Object> value : values.entrySet()) {
+            JdkInternals.putStatic(value.getKey(), value.getValue());
+        }
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * Every JDK internal Ferry relies on, in one place, each behind a method named for what it does. The installer opens
- * {@code java.io} and exports {@code jdk.internal.misc} to Ferry's runtime module before this class initializes, and
- * checks ({@link #check}) that every seam is there before it hooks any JDK class: on a JDK where one is gone, Ferry
- * is not installed, and {@code JdkInternalsTest} names the seam.
+ * {@code java.io} and exports {@code jdk.internal.misc} to Ferry's runtime module, and checks ({@link #check}) that
+ * every seam is there before it keeps any of its transformers: on a JDK where one is gone, Ferry is not installed, and
+ * {@code JdkInternalsTest} names the seam. The method handles themselves are made at first use, per group of seams
+ * (a JVM that never serializes never makes them: start-up pays only for the check).
  *
  * <p>The seams: {@code jdk.internal.misc.VM.latestUserDefinedLoader} (the loader {@code ObjectInputStream} resolves
  * names with); {@code jdk.internal.misc.Unsafe} (a static field set, and a class's initialization state, without
@@ -29,98 +30,167 @@ import java.util.Map;
  */
 public final class JdkInternals {
 
-    private static final MethodHandle LATEST_USER_DEFINED_LOADER;
-    private static final Object UNSAFE;
-    private static final MethodHandle SHOULD_BE_INITIALIZED;
-    private static final MethodHandle STATIC_FIELD_BASE;
-    private static final MethodHandle STATIC_FIELD_OFFSET;
-    /** {@code putXVolatile(Object, long, X)} by field type; {@code Object.class} for references. */
-    private static final Map<Class<?>, MethodHandle> PUT_VOLATILE = new HashMap<>();
-
-    private static final MethodHandle INPUT_BIN;
-    private static final MethodHandle BLOCK_DATA_MODE;
-    private static final MethodHandle BLOCK_PEEK;
-    private static final MethodHandle SKIP_BLOCK_DATA;
-    private static final VarHandle BLOCK_BUFFER;
-    private static final VarHandle BLOCK_POSITION;
-    private static final VarHandle BLOCK_END;
-    private static final MethodHandle RESOLVE_CLASS;
-    private static final MethodHandle RESOLVE_PROXY_CLASS;
-    private static final MethodHandle ANNOTATE_CLASS;
-    private static final MethodHandle ANNOTATE_PROXY_CLASS;
-    private static final MethodHandle INVOKE_WRITE_REPLACE;
-    private static final VarHandle DESCRIPTOR_NAME;
-    private static final VarHandle DESCRIPTOR_SUID;
-    private static final VarHandle DESCRIPTOR_FIELDS;
-    private static final MethodHandle NEW_DESCRIPTOR;
-    private static final MethodHandle FILTER_CHECK;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            Class<?> vm = Class.forName("jdk.internal.misc.VM");
-            LATEST_USER_DEFINED_LOADER = lookup.findStatic(vm, "latestUserDefinedLoader",
-                    MethodType.methodType(ClassLoader.class));
-            Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
-            UNSAFE = unsafe.getMethod("getUnsafe").invoke(null);
-            SHOULD_BE_INITIALIZED = lookup.findVirtual(unsafe, "shouldBeInitialized",
-                    MethodType.methodType(boolean.class, Class.class));
-            STATIC_FIELD_BASE = lookup.findVirtual(unsafe, "staticFieldBase",
-                    MethodType.methodType(Object.class, Field.class));
-            STATIC_FIELD_OFFSET = lookup.findVirtual(unsafe, "staticFieldOffset",
-                    MethodType.methodType(long.class, Field.class));
-            Class<?>[] types = {Object.class, boolean.class, byte.class, short.class, char.class, int.class,
-                long.class, float.class, double.class};
-            String[] names = {"Reference", "Boolean", "Byte", "Short", "Char", "Int", "Long", "Float", "Double"};
-            for (int i = 0; i < types.length; i++) {
-                PUT_VOLATILE.put(types[i], lookup.findVirtual(unsafe, "put" + names[i] + "Volatile",
-                        MethodType.methodType(void.class, Object.class, long.class, types[i])));
-            }
-
-            MethodHandles.Lookup input = MethodHandles.privateLookupIn(ObjectInputStream.class, lookup);
-            Class<?> blocks = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
-            MethodHandles.Lookup blockData = MethodHandles.privateLookupIn(blocks, lookup);
-            INPUT_BIN = input.findGetter(ObjectInputStream.class, "bin", blocks).asType(
-                    MethodType.methodType(Object.class, ObjectInputStream.class));
-            BLOCK_DATA_MODE = blockData.findVirtual(blocks, "getBlockDataMode", MethodType.methodType(boolean.class))
-                    .asType(MethodType.methodType(boolean.class, Object.class));
-            BLOCK_PEEK = blockData.findVirtual(blocks, "peek", MethodType.methodType(int.class))
-                    .asType(MethodType.methodType(int.class, Object.class));
-            SKIP_BLOCK_DATA = blockData.findVirtual(blocks, "skipBlockData", MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(void.class, Object.class));
-            BLOCK_BUFFER = blockData.findVarHandle(blocks, "buf", byte[].class);
-            BLOCK_POSITION = blockData.findVarHandle(blocks, "pos", int.class);
-            BLOCK_END = blockData.findVarHandle(blocks, "end", int.class);
-            RESOLVE_CLASS = input.findVirtual(ObjectInputStream.class, "resolveClass",
-                    MethodType.methodType(Class.class, ObjectStreamClass.class));
-            RESOLVE_PROXY_CLASS = input.findVirtual(ObjectInputStream.class, "resolveProxyClass",
-                    MethodType.methodType(Class.class, String[].class));
-            MethodHandles.Lookup output = MethodHandles.privateLookupIn(ObjectOutputStream.class, lookup);
-            ANNOTATE_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateClass",
-                    MethodType.methodType(void.class, Class.class));
-            ANNOTATE_PROXY_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateProxyClass",
-                    MethodType.methodType(void.class, Class.class));
-            MethodHandles.Lookup descriptors = MethodHandles.privateLookupIn(ObjectStreamClass.class, lookup);
-            INVOKE_WRITE_REPLACE = descriptors.findVirtual(ObjectStreamClass.class, "invokeWriteReplace",
-                    MethodType.methodType(Object.class, Object.class));
-            DESCRIPTOR_NAME = descriptors.findVarHandle(ObjectStreamClass.class, "name", String.class);
-            DESCRIPTOR_SUID = descriptors.findVarHandle(ObjectStreamClass.class, "suid", Long.class);
-            DESCRIPTOR_FIELDS = descriptors.findVarHandle(ObjectStreamClass.class, "fields",
-                    ObjectStreamField[].class);
-            NEW_DESCRIPTOR = descriptors.findConstructor(ObjectStreamClass.class, MethodType.methodType(void.class));
-            FILTER_CHECK = input.findVirtual(ObjectInputStream.class, "filterCheck",
-                    MethodType.methodType(void.class, Class.class, int.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private JdkInternals() {
     }
 
-    /** Initializes this class: every seam is found, or this throws naming the one that is not. */
+    /**
+     * Checks that every seam is there, each by reflection (cheaper than making its method handle, which waits for first
+     * use): throws naming the first one that is not. Loads {@code ObjectInputStream}, {@code ObjectOutputStream} and
+     * {@code ObjectStreamClass}, so the installer calls it once its transformer is ready to hook them as they load.
+     */
     public static void check() {
-        // the static initializer did the work
+        try {
+            Class.forName("jdk.internal.misc.VM").getDeclaredMethod("latestUserDefinedLoader");
+            Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
+            unsafe.getDeclaredMethod("shouldBeInitialized", Class.class);
+            unsafe.getDeclaredMethod("staticFieldBase", Field.class);
+            unsafe.getDeclaredMethod("staticFieldOffset", Field.class);
+            unsafe.getDeclaredMethod("putReferenceVolatile", Object.class, long.class, Object.class);
+            ObjectInputStream.class.getDeclaredField("bin");
+            ObjectInputStream.class.getDeclaredMethod("resolveClass", ObjectStreamClass.class);
+            ObjectInputStream.class.getDeclaredMethod("resolveProxyClass", String[].class);
+            ObjectInputStream.class.getDeclaredMethod("filterCheck", Class.class, int.class);
+            Class<?> blocks = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
+            blocks.getDeclaredMethod("getBlockDataMode");
+            blocks.getDeclaredMethod("peek");
+            blocks.getDeclaredMethod("skipBlockData");
+            blocks.getDeclaredField("buf");
+            blocks.getDeclaredField("pos");
+            blocks.getDeclaredField("end");
+            ObjectOutputStream.class.getDeclaredMethod("annotateClass", Class.class);
+            ObjectOutputStream.class.getDeclaredMethod("annotateProxyClass", Class.class);
+            ObjectStreamClass.class.getDeclaredMethod("invokeWriteReplace", Object.class);
+            ObjectStreamClass.class.getDeclaredConstructor();
+            ObjectStreamClass.class.getDeclaredField("name");
+            ObjectStreamClass.class.getDeclaredField("suid");
+            ObjectStreamClass.class.getDeclaredField("fields");
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("a JDK internal Ferry relies on is missing: " + e, e);
+        }
+    }
+
+    /** {@code jdk.internal.misc.VM} and {@code Unsafe}. */
+    private static final class Vm {
+        static final MethodHandle LATEST_USER_DEFINED_LOADER;
+        static final Object UNSAFE;
+        static final MethodHandle SHOULD_BE_INITIALIZED;
+        static final MethodHandle STATIC_FIELD_BASE;
+        static final MethodHandle STATIC_FIELD_OFFSET;
+        /** {@code putXVolatile(Object, long, X)} by field type; {@code Object.class} for references. */
+        static final Map<Class<?>, MethodHandle> PUT_VOLATILE = new HashMap<>();
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                Class<?> vm = Class.forName("jdk.internal.misc.VM");
+                LATEST_USER_DEFINED_LOADER = lookup.findStatic(vm, "latestUserDefinedLoader",
+                        MethodType.methodType(ClassLoader.class));
+                Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
+                UNSAFE = unsafe.getMethod("getUnsafe").invoke(null);
+                SHOULD_BE_INITIALIZED = lookup.findVirtual(unsafe, "shouldBeInitialized",
+                        MethodType.methodType(boolean.class, Class.class));
+                STATIC_FIELD_BASE = lookup.findVirtual(unsafe, "staticFieldBase",
+                        MethodType.methodType(Object.class, Field.class));
+                STATIC_FIELD_OFFSET = lookup.findVirtual(unsafe, "staticFieldOffset",
+                        MethodType.methodType(long.class, Field.class));
+                Class<?>[] types = {Object.class, boolean.class, byte.class, short.class, char.class, int.class,
+                    long.class, float.class, double.class};
+                String[] names = {"Reference", "Boolean", "Byte", "Short", "Char", "Int", "Long", "Float", "Double"};
+                for (int i = 0; i < types.length; i++) {
+                    PUT_VOLATILE.put(types[i], lookup.findVirtual(unsafe, "put" + names[i] + "Volatile",
+                            MethodType.methodType(void.class, Object.class, long.class, types[i])));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** {@code ObjectInputStream}'s: its block-data input, the overridable resolution, the filter. */
+    private static final class Input {
+        static final MethodHandle INPUT_BIN;
+        static final MethodHandle BLOCK_DATA_MODE;
+        static final MethodHandle BLOCK_PEEK;
+        static final MethodHandle SKIP_BLOCK_DATA;
+        static final VarHandle BLOCK_BUFFER;
+        static final VarHandle BLOCK_POSITION;
+        static final VarHandle BLOCK_END;
+        static final MethodHandle RESOLVE_CLASS;
+        static final MethodHandle RESOLVE_PROXY_CLASS;
+        static final MethodHandle FILTER_CHECK;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MethodHandles.Lookup input = MethodHandles.privateLookupIn(ObjectInputStream.class, lookup);
+                Class<?> blocks = Class.forName("java.io.ObjectInputStream$BlockDataInputStream");
+                MethodHandles.Lookup blockData = MethodHandles.privateLookupIn(blocks, lookup);
+                INPUT_BIN = input.findGetter(ObjectInputStream.class, "bin", blocks).asType(
+                        MethodType.methodType(Object.class, ObjectInputStream.class));
+                BLOCK_DATA_MODE = blockData.findVirtual(blocks, "getBlockDataMode",
+                        MethodType.methodType(boolean.class)).asType(MethodType.methodType(boolean.class, Object.class));
+                BLOCK_PEEK = blockData.findVirtual(blocks, "peek", MethodType.methodType(int.class))
+                        .asType(MethodType.methodType(int.class, Object.class));
+                SKIP_BLOCK_DATA = blockData.findVirtual(blocks, "skipBlockData", MethodType.methodType(void.class))
+                        .asType(MethodType.methodType(void.class, Object.class));
+                BLOCK_BUFFER = blockData.findVarHandle(blocks, "buf", byte[].class);
+                BLOCK_POSITION = blockData.findVarHandle(blocks, "pos", int.class);
+                BLOCK_END = blockData.findVarHandle(blocks, "end", int.class);
+                RESOLVE_CLASS = input.findVirtual(ObjectInputStream.class, "resolveClass",
+                        MethodType.methodType(Class.class, ObjectStreamClass.class));
+                RESOLVE_PROXY_CLASS = input.findVirtual(ObjectInputStream.class, "resolveProxyClass",
+                        MethodType.methodType(Class.class, String[].class));
+                FILTER_CHECK = input.findVirtual(ObjectInputStream.class, "filterCheck",
+                        MethodType.methodType(void.class, Class.class, int.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** {@code ObjectOutputStream}'s overridable annotation methods. */
+    private static final class Output {
+        static final MethodHandle ANNOTATE_CLASS;
+        static final MethodHandle ANNOTATE_PROXY_CLASS;
+
+        static {
+            try {
+                MethodHandles.Lookup output = MethodHandles.privateLookupIn(ObjectOutputStream.class,
+                        MethodHandles.lookup());
+                ANNOTATE_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateClass",
+                        MethodType.methodType(void.class, Class.class));
+                ANNOTATE_PROXY_CLASS = output.findVirtual(ObjectOutputStream.class, "annotateProxyClass",
+                        MethodType.methodType(void.class, Class.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** {@code ObjectStreamClass}'s: {@code writeReplace}, a blank descriptor, and what a descriptor says. */
+    private static final class Descriptors {
+        static final MethodHandle INVOKE_WRITE_REPLACE;
+        static final VarHandle DESCRIPTOR_NAME;
+        static final VarHandle DESCRIPTOR_SUID;
+        static final VarHandle DESCRIPTOR_FIELDS;
+        static final MethodHandle NEW_DESCRIPTOR;
+
+        static {
+            try {
+                MethodHandles.Lookup descriptors = MethodHandles.privateLookupIn(ObjectStreamClass.class,
+                        MethodHandles.lookup());
+                INVOKE_WRITE_REPLACE = descriptors.findVirtual(ObjectStreamClass.class, "invokeWriteReplace",
+                        MethodType.methodType(Object.class, Object.class));
+                DESCRIPTOR_NAME = descriptors.findVarHandle(ObjectStreamClass.class, "name", String.class);
+                DESCRIPTOR_SUID = descriptors.findVarHandle(ObjectStreamClass.class, "suid", Long.class);
+                DESCRIPTOR_FIELDS = descriptors.findVarHandle(ObjectStreamClass.class, "fields",
+                        ObjectStreamField[].class);
+                NEW_DESCRIPTOR = descriptors.findConstructor(ObjectStreamClass.class,
+                        MethodType.methodType(void.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     /**
@@ -129,7 +199,7 @@ public final class JdkInternals {
      */
     public static ClassLoader latestUserDefinedLoader() {
         try {
-            return (ClassLoader) LATEST_USER_DEFINED_LOADER.invokeExact();
+            return (ClassLoader) Vm.LATEST_USER_DEFINED_LOADER.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -143,10 +213,10 @@ public final class JdkInternals {
      */
     public static void putStatic(Field field, Object value) {
         try {
-            Object base = STATIC_FIELD_BASE.invoke(UNSAFE, field);
-            long offset = (long) STATIC_FIELD_OFFSET.invoke(UNSAFE, field);
+            Object base = Vm.STATIC_FIELD_BASE.invoke(Vm.UNSAFE, field);
+            long offset = (long) Vm.STATIC_FIELD_OFFSET.invoke(Vm.UNSAFE, field);
             Class<?> type = field.getType().isPrimitive() ? field.getType() : Object.class;
-            PUT_VOLATILE.get(type).invoke(UNSAFE, base, offset, value);
+            Vm.PUT_VOLATILE.get(type).invoke(Vm.UNSAFE, base, offset, value);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot set static field " + field, e);
         }
@@ -155,7 +225,7 @@ public final class JdkInternals {
     /** Whether the class has not been initialized yet (so no generator has set any of its static fields). */
     public static boolean isUninitialized(Class<?> type) {
         try {
-            return (boolean) SHOULD_BE_INITIALIZED.invoke(UNSAFE, type);
+            return (boolean) Vm.SHOULD_BE_INITIALIZED.invoke(Vm.UNSAFE, type);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -168,14 +238,15 @@ public final class JdkInternals {
      */
     public static boolean annotationStartsWith(ObjectInputStream in, byte[] marker) {
         try {
-            Object bin = INPUT_BIN.invokeExact(in);
-            if (!(boolean) BLOCK_DATA_MODE.invokeExact(bin) || (int) BLOCK_PEEK.invokeExact(bin) != (marker[0] & 0xFF)) {
+            Object bin = Input.INPUT_BIN.invokeExact(in);
+            if (!(boolean) Input.BLOCK_DATA_MODE.invokeExact(bin)
+                    || (int) Input.BLOCK_PEEK.invokeExact(bin) != (marker[0] & 0xFF)) {
                 return false;
             }
             // peek filled the buffer with the block's first bytes; a writer puts the whole marker in one block
-            byte[] buffer = (byte[]) BLOCK_BUFFER.get(bin);
-            int position = (int) BLOCK_POSITION.get(bin);
-            int end = (int) BLOCK_END.get(bin);
+            byte[] buffer = (byte[]) Input.BLOCK_BUFFER.get(bin);
+            int position = (int) Input.BLOCK_POSITION.get(bin);
+            int end = (int) Input.BLOCK_END.get(bin);
             if (end - position < marker.length) {
                 return false;
             }
@@ -199,9 +270,9 @@ public final class JdkInternals {
      */
     public static void discardBlockData(ObjectInputStream in) {
         try {
-            Object bin = INPUT_BIN.invokeExact(in);
-            if ((boolean) BLOCK_DATA_MODE.invokeExact(bin)) {
-                SKIP_BLOCK_DATA.invokeExact(bin);
+            Object bin = Input.INPUT_BIN.invokeExact(in);
+            if ((boolean) Input.BLOCK_DATA_MODE.invokeExact(bin)) {
+                Input.SKIP_BLOCK_DATA.invokeExact(bin);
             }
         } catch (Throwable ignored) {
             // the stream is broken anyway; the original failure is what the caller needs to see
@@ -212,7 +283,7 @@ public final class JdkInternals {
     public static Class<?> resolveClass(ObjectInputStream in, ObjectStreamClass descriptor)
             throws java.io.IOException, ClassNotFoundException {
         try {
-            return (Class<?>) RESOLVE_CLASS.invokeExact(in, descriptor);
+            return (Class<?>) Input.RESOLVE_CLASS.invokeExact(in, descriptor);
         } catch (java.io.IOException | ClassNotFoundException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -232,18 +303,18 @@ public final class JdkInternals {
             throws java.io.IOException, ClassNotFoundException {
         ObjectStreamClass descriptor;
         try {
-            descriptor = (ObjectStreamClass) NEW_DESCRIPTOR.invokeExact();
+            descriptor = (ObjectStreamClass) Descriptors.NEW_DESCRIPTOR.invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-        DESCRIPTOR_NAME.set(descriptor, name);
-        DESCRIPTOR_SUID.set(descriptor, Long.valueOf(0L));
-        DESCRIPTOR_FIELDS.set(descriptor, ObjectStreamClass.NO_FIELDS);
+        Descriptors.DESCRIPTOR_NAME.set(descriptor, name);
+        Descriptors.DESCRIPTOR_SUID.set(descriptor, Long.valueOf(0L));
+        Descriptors.DESCRIPTOR_FIELDS.set(descriptor, ObjectStreamClass.NO_FIELDS);
         Class<?> resolved = resolveClass(in, descriptor);
         try {
-            FILTER_CHECK.invokeExact(in, resolved, -1);
+            Input.FILTER_CHECK.invokeExact(in, resolved, -1);
         } catch (java.io.IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -256,7 +327,7 @@ public final class JdkInternals {
     public static Class<?> resolveProxyClass(ObjectInputStream in, String[] interfaces)
             throws java.io.IOException, ClassNotFoundException {
         try {
-            return (Class<?>) RESOLVE_PROXY_CLASS.invokeExact(in, interfaces);
+            return (Class<?>) Input.RESOLVE_PROXY_CLASS.invokeExact(in, interfaces);
         } catch (java.io.IOException | ClassNotFoundException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -267,7 +338,7 @@ public final class JdkInternals {
     /** {@code out.annotateClass(type)}, as the stream's own class implements it. */
     public static void annotateClass(ObjectOutputStream out, Class<?> type) throws java.io.IOException {
         try {
-            ANNOTATE_CLASS.invokeExact(out, type);
+            Output.ANNOTATE_CLASS.invokeExact(out, type);
         } catch (java.io.IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -278,7 +349,7 @@ public final class JdkInternals {
     /** {@code out.annotateProxyClass(type)}, as the stream's own class implements it. */
     public static void annotateProxyClass(ObjectOutputStream out, Class<?> type) throws java.io.IOException {
         try {
-            ANNOTATE_PROXY_CLASS.invokeExact(out, type);
+            Output.ANNOTATE_PROXY_CLASS.invokeExact(out, type);
         } catch (java.io.IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -289,7 +360,7 @@ public final class JdkInternals {
     /** {@code descriptor.invokeWriteReplace(object)}: the object's own {@code writeReplace}. */
     public static Object invokeWriteReplace(ObjectStreamClass descriptor, Object object) throws java.io.IOException {
         try {
-            return (Object) INVOKE_WRITE_REPLACE.invokeExact(descriptor, object);
+            return (Object) Descriptors.INVOKE_WRITE_REPLACE.invokeExact(descriptor, object);
         } catch (java.io.IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -302,9 +373,9 @@ public final class JdkInternals {
      * {@code serialVersionUID} when {@code suid} is not null. Only for a descriptor no one else holds yet.
      */
     public static void renameDescriptor(ObjectStreamClass descriptor, String name, Long suid) {
-        DESCRIPTOR_NAME.setVolatile(descriptor, name);
+        Descriptors.DESCRIPTOR_NAME.setVolatile(descriptor, name);
         if (suid != null) {
-            DESCRIPTOR_SUID.setVolatile(descriptor, suid);
+            Descriptors.DESCRIPTOR_SUID.setVolatile(descriptor, suid);
         }
     }
 

@@ -203,7 +203,12 @@ public final class LambdaSites {
         if (index == null) {
             index = new HashMap<>();
             for (SymbolicCallSite site : sites) {
-                index.computeIfAbsent(site.serializedKey(), key -> new ArrayList<>()).add(site.index());
+                List<Integer> positions = index.get(site.serializedKey());
+                if (positions == null) {
+                    positions = new ArrayList<>();
+                    index.put(site.serializedKey(), positions);
+                }
+                positions.add(site.index());
             }
             bySerializedKey = index;
         }

@@ -63,7 +63,11 @@ public final class ClassBudget {
         }
         if (in != null) {
             synchronized (BY_STREAM) {
-                int[] spent = BY_STREAM.computeIfAbsent(in, stream -> new int[1]);
+                int[] spent = BY_STREAM.get(in);
+                if (spent == null) {
+                    spent = new int[1];
+                    BY_STREAM.put(in, spent);
+                }
                 if (spent[0] + classes > perStream) {
                     throw Refusals.invalidClass(RefusalReason.LIMIT, what, "refused: this stream asked for "
                             + (spent[0] + classes) + " new classes, over maxClassesPerStream=" + perStream);

@@ -18,7 +18,12 @@ public final class IntegrityKey {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>() {
+        @Override
+        protected Mac initialValue() {
+            return newMac();
+        }
+    };
 
     private IntegrityKey(byte[] key) {
         this.key = new SecretKeySpec(key, ALGORITHM);

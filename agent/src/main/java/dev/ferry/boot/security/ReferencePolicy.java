@@ -100,7 +100,12 @@ public final class ReferencePolicy {
     /** Whether a class, named by internal name, extends or implements another, as the received class would see it. */
     public interface Subtypes {
         /** Subtypes that resolve nowhere: a rule with {@code +} matches the class itself only. */
-        Subtypes NONE = (type, supertype) -> false;
+        Subtypes NONE = new Subtypes() {
+            @Override
+            public boolean isSubtype(String type, String supertype) {
+                return false;
+            }
+        };
 
         boolean isSubtype(String type, String supertype);
     }

@@ -10,6 +10,7 @@ import dev.ferry.api.SpecializationGenerator;
 import dev.ferry.api.Types;
 import dev.ferry.boot.security.ClassBudget;
 import java.io.InvalidClassException;
+import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Type;
@@ -250,27 +251,33 @@ public final class Specializer {
      * loader, found once per recipe, classes not initialized) and asks the stream's filter about each.
      */
     public static TypeNode.ClassResolver classes(ObjectInputStream in) {
-        ClassLoader[] loader = new ClassLoader[1];
-        boolean[] found = new boolean[1];
-        return name -> {
-            Class<?> type = PRIMITIVES.get(name);
-            if (type == null) {
-                if (!found[0]) {
-                    loader[0] = JdkInternals.latestUserDefinedLoader();
-                    found[0] = true;
+        return new TypeNode.ClassResolver() {
+            private ClassLoader loader;
+            private boolean found;
+
+            @Override
+            public Class<?> resolve(String name) throws IOException, ClassNotFoundException {
+                Class<?> type = PRIMITIVES.get(name);
+                if (type == null) {
+                    if (!found) {
+                        loader = JdkInternals.latestUserDefinedLoader();
+                        found = true;
+                    }
+                    try {
+                        type = Class.forName(name, false, loader);
+                    } catch (ClassNotFoundException e) {
+                        // not chained: the JDK's message holds the name as the stream wrote it
+                        throw new ClassNotFoundException(Printable.className(name)
+                                + " (named by a specialization recipe)");
+                    }
                 }
-                try {
-                    type = Class.forName(name, false, loader[0]);
-                } catch (ClassNotFoundException e) {
-                    // not chained: the JDK's message holds the name as the stream wrote it
-                    throw new ClassNotFoundException(Printable.className(name) + " (named by a specialization recipe)");
+                if (StreamFilters.rejects(in, type, -1)) {
+                    throw Refusals.invalidClass(RefusalReason.FILTER, Printable.className(name), "the stream's"
+                            + " filter rejected " + Printable.className(name) + ", which a specialization recipe"
+                            + " names");
                 }
+                return type;
             }
-            if (StreamFilters.rejects(in, type, -1)) {
-                throw Refusals.invalidClass(RefusalReason.FILTER, Printable.className(name), "the stream's filter"
-                        + " rejected " + Printable.className(name) + ", which a specialization recipe names");
-            }
-            return type;
         };
     }
 

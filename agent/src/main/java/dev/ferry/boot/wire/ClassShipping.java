@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The writer's decision, once per class: write it by name as the JDK does, or as the call site of a lambda's wire class, or as the {@link SpecializationRecipe} of
@@ -94,7 +95,28 @@ public final class ClassShipping {
     }
 
     /** The classes this thread is deciding about: a class's static state is written while deciding it. */
-    private static final ThreadLocal<Set<Class<?>>> DECIDING = ThreadLocal.withInitial(java.util.HashSet::new);
+    private static final ThreadLocal<Set<Class<?>>> DECIDING = new ThreadLocal<>() {
+        @Override
+        protected Set<Class<?>> initialValue() {
+            return new java.util.HashSet<>();
+        }
+    };
+
+    /** How the classes a specialization names travel: as every class does. */
+    private static final ClassTravel TRAVEL = new ClassTravel() {
+        @Override
+        public TypeNode of(Class<?> type) throws ClassTravel.Refused {
+            return travelOf(type);
+        }
+    };
+
+    /** The recipes of the classes a class by value links. */
+    private static final Function<Class<?>, ClassRecipe> RECIPES = new Function<>() {
+        @Override
+        public ClassRecipe apply(Class<?> type) {
+            return recipeOf(type);
+        }
+    };
 
     /**
      * The decision, computed once per class. A class's static state is written while deciding it, and a static value
@@ -176,7 +198,7 @@ public final class ClassShipping {
     /** The decision for a class no loader can return by name (or forced by value). */
     private static Shipment generated(Class<?> type, String internalName, boolean hidden, boolean forced,
             byte[] bytes, ByValue settings) {
-        SpecializationRecipe specialization = SpecializationShipping.of(type, ClassShipping::travelOf);
+        SpecializationRecipe specialization = SpecializationShipping.of(type, TRAVEL);
         if (specialization != null) {
             return Shipment.specialization(specialization);
         }
@@ -194,7 +216,7 @@ public final class ClassShipping {
             return Shipment.unavailable("it was defined before Ferry started, or by a loader Ferry does not watch, so"
                     + " its bytes were not recorded");
         }
-        return Shipment.byValue(ClassRecipes.of(type, bytes, ClassShipping::recipeOf));
+        return Shipment.byValue(ClassRecipes.of(type, bytes, RECIPES));
     }
 
     /** How a class a specialization names travels: the same decision as for every class. */
