@@ -1,6 +1,7 @@
 package dev.ferry.agent.jmx;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
+import dev.ferry.boot.diagnostics.Counter;
 import dev.ferry.boot.byvalue.ClassRegistry;
 import dev.ferry.boot.specialize.SpecializationGenerators;
 import dev.ferry.boot.lambda.CallSiteTables;
@@ -39,16 +40,14 @@ public final class AgentMXBean implements FerryMXBean {
 
     @Override
     public Map<String, Long> getRecipesWritten() {
-        Map<String, Long> counters = AgentCounters.snapshot();
-        return byKind(counters.get("lambdas.written"), counters.get("classes.shipped"),
-                counters.get("specializations.written"));
+        return byKind(Counter.LAMBDAS_WRITTEN.sum(), Counter.CLASSES_SHIPPED.sum(),
+                Counter.SPECIALIZATIONS_WRITTEN.sum());
     }
 
     @Override
     public Map<String, Long> getRecipesMaterialized() {
-        Map<String, Long> counters = AgentCounters.snapshot();
-        return byKind(counters.get("lambdas.materialized"), counters.get("classes.materialized"),
-                counters.get("specializations.materialized"));
+        return byKind(Counter.LAMBDAS_MATERIALIZED.sum(), Counter.CLASSES_MATERIALIZED.sum(),
+                Counter.SPECIALIZATIONS_MATERIALIZED.sum());
     }
 
     private static Map<String, Long> byKind(long lambdas, long classes, long specializations) {
@@ -66,17 +65,17 @@ public final class AgentMXBean implements FerryMXBean {
 
     @Override
     public long getClassesPrepared() {
-        return AgentCounters.snapshot().get("classes.prepared");
+        return Counter.CLASSES_PREPARED.sum();
     }
 
     @Override
     public long getCallSitesPrepared() {
-        return AgentCounters.snapshot().get("callsites.prepared");
+        return Counter.CALL_SITES_PREPARED.sum();
     }
 
     @Override
     public long getTransformFailures() {
-        return AgentCounters.snapshot().get("transform.failures");
+        return Counter.TRANSFORM_FAILURES.sum();
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class AgentMXBean implements FerryMXBean {
 
     @Override
     public long getRegistryHits() {
-        return AgentCounters.snapshot().get("registry.hits");
+        return Counter.REGISTRY_HITS.sum();
     }
 
     @Override

@@ -18,24 +18,7 @@ public final class AgentCounters {
 
     private static final int RECENT_ERRORS = 32;
 
-    private static final LongAdder CLASSES_PREPARED = new LongAdder();
-    private static final LongAdder CALL_SITES_PREPARED = new LongAdder();
-    private static final LongAdder CALL_SITES_LINKED = new LongAdder();
-    private static final LongAdder CLASSES_SKIPPED = new LongAdder();
-    private static final LongAdder TRANSFORM_FAILURES = new LongAdder();
-    private static final LongAdder LINK_FAILURES = new LongAdder();
-    private static final LongAdder LAMBDAS_WRITTEN = new LongAdder();
-    private static final LongAdder LAMBDAS_READ = new LongAdder();
-    private static final LongAdder LAMBDAS_MATERIALIZED = new LongAdder();
-    private static final LongAdder REFUSALS = new LongAdder();
     private static final LongAdder[] REFUSALS_BY_REASON = adders(RefusalReason.values().length);
-    private static final LongAdder CLASSES_SHIPPED = new LongAdder();
-    private static final LongAdder CLASSES_MATERIALIZED = new LongAdder();
-    private static final LongAdder REGISTRY_HITS = new LongAdder();
-    private static final LongAdder WRITE_FAILURES = new LongAdder();
-    private static final LongAdder SPECIALIZATIONS_WRITTEN = new LongAdder();
-    private static final LongAdder SPECIALIZATIONS_READ = new LongAdder();
-    private static final LongAdder SPECIALIZATIONS_MATERIALIZED = new LongAdder();
     private static final Deque<String> RECENT = new ArrayDeque<>();
 
     private AgentCounters() {
@@ -50,46 +33,46 @@ public final class AgentCounters {
     }
 
     public static void classPrepared(int callSites) {
-        CLASSES_PREPARED.increment();
-        CALL_SITES_PREPARED.add(callSites);
+        Counter.CLASSES_PREPARED.increment();
+        Counter.CALL_SITES_PREPARED.add(callSites);
     }
 
     /** A class with lambdas Ferry left untouched on purpose, for the reason given. */
     public static void classSkipped(String className, String reason) {
-        CLASSES_SKIPPED.increment();
+        Counter.CLASSES_SKIPPED.increment();
         remember("skipped " + className, reason);
         FerryLog.log(Level.INFO, "Ferry left " + className + " untouched: " + reason);
     }
 
     public static void callSiteLinked() {
-        CALL_SITES_LINKED.increment();
+        Counter.CALL_SITES_LINKED.increment();
     }
 
     public static void transformFailed(String className, Throwable failure) {
-        TRANSFORM_FAILURES.increment();
+        Counter.TRANSFORM_FAILURES.increment();
         remember("transform " + className, failure);
         FerryEvents.transformFailed(className, String.valueOf(failure));
         FerryLog.log(Level.WARNING, "Ferry left " + className + " untouched: " + failure, failure);
     }
 
     public static void linkFailed(String className, Throwable failure) {
-        LINK_FAILURES.increment();
+        Counter.LINK_FAILURES.increment();
         remember("link lambda in " + className, failure);
         FerryLog.log(Level.WARNING, "Ferry could not link a lambda of " + className + ", the JDK's was used: "
                 + failure, failure);
     }
 
     public static void lambdaWritten() {
-        LAMBDAS_WRITTEN.increment();
+        Counter.LAMBDAS_WRITTEN.increment();
     }
 
     public static void lambdaRead() {
-        LAMBDAS_READ.increment();
+        Counter.LAMBDAS_READ.increment();
     }
 
     /** A lambda call site a reader linked for the first time, from a recipe. */
     public static void lambdaMaterialized(String capturingClass, long nanos) {
-        LAMBDAS_MATERIALIZED.increment();
+        Counter.LAMBDAS_MATERIALIZED.increment();
         FerryEvents.materialized(FerryEvents.LAMBDA, capturingClass, nanos);
         FerryLog.log(Level.DEBUG, "Ferry linked a lambda call site of " + capturingClass + " in " + nanos / 1000
                 + " us");
@@ -101,7 +84,7 @@ public final class AgentCounters {
      * @param className what the recipe named, already made printable
      */
     public static void refused(RefusalReason reason, String className, Throwable refusal) {
-        REFUSALS.increment();
+        Counter.REFUSALS.increment();
         REFUSALS_BY_REASON[reason.ordinal()].increment();
         remember("refused (" + reason.label() + ") " + className, refusal);
         FerryEvents.refused(reason, className, refusal.getMessage());
@@ -110,41 +93,41 @@ public final class AgentCounters {
 
     /** A class definition written by value into a stream (once per class and stream). */
     public static void classShipped() {
-        CLASSES_SHIPPED.increment();
+        Counter.CLASSES_SHIPPED.increment();
     }
 
     /** A class defined by the reader's registry from a verified recipe. */
     public static void classMaterialized(String className, long nanos) {
-        CLASSES_MATERIALIZED.increment();
+        Counter.CLASSES_MATERIALIZED.increment();
         FerryEvents.materialized(FerryEvents.CLASS, className, nanos);
         FerryLog.log(Level.DEBUG, "Ferry materialized " + className + " in " + nanos / 1000 + " us");
     }
 
     /** A specialization recipe written (once per class and stream). */
     public static void specializationWritten() {
-        SPECIALIZATIONS_WRITTEN.increment();
+        Counter.SPECIALIZATIONS_WRITTEN.increment();
     }
 
     /** A specialization recipe read, before its class is looked for. */
     public static void specializationRead() {
-        SPECIALIZATIONS_READ.increment();
+        Counter.SPECIALIZATIONS_READ.increment();
     }
 
     /** A class a generator returned for a recipe, the first time Ferry hands it out in this JVM. */
     public static void specializationMaterialized(String className, long nanos) {
-        SPECIALIZATIONS_MATERIALIZED.increment();
+        Counter.SPECIALIZATIONS_MATERIALIZED.increment();
         FerryEvents.materialized(FerryEvents.SPECIALIZATION, className, nanos);
         FerryLog.log(Level.DEBUG, "Ferry specialized " + className + " in " + nanos / 1000 + " us");
     }
 
     /** A recipe resolved to a class the registry had materialized before. */
     public static void registryHit() {
-        REGISTRY_HITS.increment();
+        Counter.REGISTRY_HITS.increment();
     }
 
     /** Ferry could not decide how to write a class and left it to the JDK; the stream is written as without Ferry. */
     public static void writeFailed(String className, Throwable failure) {
-        WRITE_FAILURES.increment();
+        Counter.WRITE_FAILURES.increment();
         remember("write " + className, failure);
         FerryLog.log(Level.WARNING, "Ferry left " + className + " to the JDK's serialization: " + failure, failure);
     }
@@ -155,26 +138,12 @@ public final class AgentCounters {
         FerryLog.log(Level.WARNING, "Ferry: " + what + " failed: " + failure, failure);
     }
 
-    /** The counters by name; the keys are stable and documented in the README. */
+    /** The counters by name ({@link Counter}). */
     public static Map<String, Long> snapshot() {
         Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("classes.prepared", CLASSES_PREPARED.sum());
-        counters.put("callsites.prepared", CALL_SITES_PREPARED.sum());
-        counters.put("callsites.linked", CALL_SITES_LINKED.sum());
-        counters.put("classes.skipped", CLASSES_SKIPPED.sum());
-        counters.put("transform.failures", TRANSFORM_FAILURES.sum());
-        counters.put("link.failures", LINK_FAILURES.sum());
-        counters.put("lambdas.written", LAMBDAS_WRITTEN.sum());
-        counters.put("lambdas.read", LAMBDAS_READ.sum());
-        counters.put("lambdas.materialized", LAMBDAS_MATERIALIZED.sum());
-        counters.put("refusals", REFUSALS.sum());
-        counters.put("classes.shipped", CLASSES_SHIPPED.sum());
-        counters.put("classes.materialized", CLASSES_MATERIALIZED.sum());
-        counters.put("registry.hits", REGISTRY_HITS.sum());
-        counters.put("write.failures", WRITE_FAILURES.sum());
-        counters.put("specializations.written", SPECIALIZATIONS_WRITTEN.sum());
-        counters.put("specializations.read", SPECIALIZATIONS_READ.sum());
-        counters.put("specializations.materialized", SPECIALIZATIONS_MATERIALIZED.sum());
+        for (Counter counter : Counter.values()) {
+            counters.put(counter.key(), counter.sum());
+        }
         return counters;
     }
 
@@ -189,11 +158,8 @@ public final class AgentCounters {
 
     /** Sets every counter to zero and forgets the recent errors (an operator's reset, over JMX). */
     public static void reset() {
-        for (LongAdder adder : new LongAdder[] {CLASSES_PREPARED, CLASSES_SKIPPED, CALL_SITES_PREPARED, CALL_SITES_LINKED,
-                TRANSFORM_FAILURES, LINK_FAILURES, LAMBDAS_WRITTEN, LAMBDAS_READ, LAMBDAS_MATERIALIZED, REFUSALS,
-                CLASSES_SHIPPED, CLASSES_MATERIALIZED, REGISTRY_HITS, WRITE_FAILURES, SPECIALIZATIONS_WRITTEN,
-                SPECIALIZATIONS_READ, SPECIALIZATIONS_MATERIALIZED}) {
-            adder.reset();
+        for (Counter counter : Counter.values()) {
+            counter.reset();
         }
         for (LongAdder adder : REFUSALS_BY_REASON) {
             adder.reset();
