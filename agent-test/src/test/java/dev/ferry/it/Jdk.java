@@ -3,10 +3,13 @@ package dev.ferry.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The two JDKs Ferry supports; their homes come from the build ({@code ferry.jdk17.home}, {@code ferry.jdk25.home}). */
+/**
+ * The two JDKs Ferry supports; their homes come from the build (Maven properties {@code jdk17.home} and
+ * {@code jdk25.home}, passed to the tests as {@code it.jdk17.home} and {@code it.jdk25.home}).
+ */
 public enum Jdk {
-    JDK17(17, "ferry.jdk17.home"),
-    JDK25(25, "ferry.jdk25.home");
+    JDK17(17, "it.jdk17.home"),
+    JDK25(25, "it.jdk25.home");
 
     private final int feature;
     private final String homeProperty;
@@ -27,7 +30,8 @@ public enum Jdk {
     public Path javaLauncher() {
         Path java = home().resolve("bin").resolve("java");
         if (!Files.isExecutable(java)) {
-            throw new IllegalStateException("no java launcher at " + java + " (set -D" + homeProperty + ")");
+            throw new IllegalStateException("no java launcher at " + java + " (set -D"
+                    + homeProperty.substring("it.".length()) + " on Maven's command line)");
         }
         return java;
     }

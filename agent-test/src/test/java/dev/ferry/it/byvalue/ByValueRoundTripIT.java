@@ -104,7 +104,6 @@ class ByValueRoundTripIT {
         long twenty = Files.size(written.directory().resolve(DefinitionOncePerStream.TWENTY));
         String measured = "class file " + classFile + " B, stream of 1 instance " + one + " B, of 20 instances "
                 + twenty + " B";
-        System.out.println("definition written once per stream: " + measured);
         assertTrue(classFile > MAX_BYTES_PER_EXTRA_INSTANCE, () -> "the bound below means nothing: " + measured);
         assertTrue(one > classFile, () -> "the 1-instance stream cannot hold the class definition: " + measured);
         assertTrue(twenty - one < 19L * MAX_BYTES_PER_EXTRA_INSTANCE,
