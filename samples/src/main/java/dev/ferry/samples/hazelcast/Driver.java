@@ -46,6 +46,7 @@ public final class Driver {
 
     public static void main(String[] args) throws Exception {
         Path agentJar = WorkerJvm.agentJarArgument(args, Driver.class);
+        System.out.println(); // a blank line after the previous demo's table
         System.out.println("Ferry demo: Hazelcast members in separate JVMs run a client's plain lambdas and classes"
                 + " they never had (Java " + Runtime.version().feature() + ")");
         Path work = Files.createTempDirectory("ferry-hazelcast-demo");

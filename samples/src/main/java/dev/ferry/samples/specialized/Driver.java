@@ -45,6 +45,7 @@ public final class Driver {
 
     public static void main(String[] args) throws Exception {
         Path agentJar = WorkerJvm.agentJarArgument(args, Driver.class);
+        System.out.println(); // a blank line after the previous demo's table
         System.out.println("Ferry demo: generated specializations written with ObjectOutputStream here, read in another"
                 + " JVM (Java " + Runtime.version().feature() + ")");
         System.out.println("  without Ferry: " + withoutFerry(agentJar));
