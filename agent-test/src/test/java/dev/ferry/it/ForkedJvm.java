@@ -190,9 +190,18 @@ public final class ForkedJvm {
 
     /** This JVM's environment, without what would change the JVM behind the test's back, with what the test set. */
     private void environmentOf(ProcessBuilder builder) {
+        dropInheritedEnvironment(builder);
+        builder.environment().putAll(environment);
+    }
+
+    /**
+     * Removes from a process's environment what this JVM inherited and would change the forked JVM behind the test's
+     * back: the launcher's option variables and every {@code FERRY_*} option. Every process a test starts goes
+     * through here.
+     */
+    public static void dropInheritedEnvironment(ProcessBuilder builder) {
         INHERITED_VARIABLES_TO_DROP.forEach(builder.environment()::remove);
         builder.environment().keySet().removeIf(name -> name.startsWith(FERRY_VARIABLES));
-        builder.environment().putAll(environment);
     }
 
     private void failOnUnexpectedStderr(JvmRun run) {

@@ -2,6 +2,7 @@ package dev.ferry.it.attach;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ferry.it.ForkedJvm;
 import dev.ferry.it.ItSettings;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
@@ -19,9 +20,6 @@ import java.util.jar.JarFile;
 final class FerryCli {
 
     private static final long TIMEOUT_SECONDS = 60;
-    /** Variables that would make the launcher print "Picked up ..." or change the command's class path. */
-    private static final List<String> INHERITED_VARIABLES_TO_DROP = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
-            "_JAVA_OPTIONS", "CLASSPATH");
 
     private FerryCli() {
     }
@@ -37,7 +35,7 @@ final class FerryCli {
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                         .redirectError(stderr.toFile());
-                INHERITED_VARIABLES_TO_DROP.forEach(builder.environment()::remove);
+                ForkedJvm.dropInheritedEnvironment(builder);
                 Process process = builder.start();
                 boolean ended = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (!ended) {

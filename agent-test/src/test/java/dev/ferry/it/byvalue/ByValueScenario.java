@@ -1,5 +1,8 @@
 package dev.ferry.it.byvalue;
 
+import dev.ferry.it.support.Probe;
+import dev.ferry.it.support.Roots;
+
 /**
  * One thing an application writes: {@code roots} makes the objects (on the writer only), {@code probe} describes
  * their state and behaviour in one line (on both sides: the reader must describe what it read as the writer described
@@ -7,16 +10,6 @@ package dev.ferry.it.byvalue;
  * when no class has to travel (the JDK or the generator re-creates it).
  */
 record ByValueScenario(String name, Roots roots, Probe probe, Travelling travelling) {
-
-    /** Makes the objects to write, in order. */
-    interface Roots {
-        Object[] create() throws Exception;
-    }
-
-    /** Uses the objects and says what they did; may change them, so it runs after they were written. */
-    interface Probe {
-        String describe(Object[] roots) throws Exception;
-    }
 
     /** The generated class among the objects, which the reader must get by value. */
     interface Travelling {

@@ -1,5 +1,8 @@
 package dev.ferry.it.catalog;
 
+import dev.ferry.it.support.Probe;
+import dev.ferry.it.support.Roots;
+
 /**
  * One lambda scenario of the catalog: the objects the writer serializes (its roots, each written with its own
  * {@code writeObject} call) and a probe that invokes them and describes what they did.
@@ -9,17 +12,6 @@ package dev.ferry.it.catalog;
  * codes, no lambda class names, no unordered collections.
  */
 public record Scenario(String name, Roots roots, Probe probe) {
-
-    /** Creates the objects to write; only the writer calls it. */
-    @FunctionalInterface
-    public interface Roots {
-        Object[] create() throws Exception;
-    }
-
-    @FunctionalInterface
-    public interface Probe {
-        String describe(Object[] roots) throws Exception;
-    }
 
     @FunctionalInterface
     public interface SingleProbe<T> {

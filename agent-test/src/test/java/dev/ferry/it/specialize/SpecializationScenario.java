@@ -1,5 +1,8 @@
 package dev.ferry.it.specialize;
 
+import dev.ferry.it.support.Probe;
+import dev.ferry.it.support.Roots;
+
 /**
  * One thing an application writes: {@code roots} makes the objects (on the writer only); {@code probe} describes them
  * in one line on both sides (the reader must describe what it read as the writer described what it wrote);
@@ -7,16 +10,6 @@ package dev.ferry.it.specialize;
  * the reader's own generator returns for its recipe.
  */
 record SpecializationScenario(String name, Roots roots, Probe probe, Identity identity) {
-
-    /** Makes the objects to write, in order. */
-    interface Roots {
-        Object[] create() throws Exception;
-    }
-
-    /** Describes the objects in one line, the same in every JVM for the same state. */
-    interface Probe {
-        String describe(Object[] roots) throws Exception;
-    }
 
     /** Null when the classes read are the reader's own specializations, else what differs. */
     interface Identity {
