@@ -3,8 +3,6 @@ package dev.ferry.agent.classfile;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A class file's constant pool, indexed: each entry's tag and offset, and its {@code Utf8} text decoded on first use.
@@ -36,7 +34,6 @@ public final class ConstantPool {
     private final String[] texts;
     /** Offset just past the last entry: where entries are appended. */
     final int end;
-    private Map<String, Integer> utf8Index;
 
     private ConstantPool(byte[] bytes, int[] offsets, int[] tags, int end) {
         this.bytes = bytes;
@@ -194,16 +191,49 @@ public final class ConstantPool {
 
     /** The index of a {@code Utf8} entry holding exactly {@code text}, or -1. */
     public int findUtf8(String text) {
-        if (utf8Index == null) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 1; i < tags.length; i++) {
-                if (tags[i] == UTF8) {
-                    index.putIfAbsent(utf8(i), i);
-                }
+        // compared as encoded bytes, entry by entry: a class is patched with a handful of lookups, and decoding every
+        // string of its pool into a map (thousands of classes as an application starts) cost more than the patch
+        byte[] wanted = modifiedUtf8(text);
+        for (int i = 1; i < tags.length; i++) {
+            if (tags[i] == UTF8 && u2(offsets[i]) == wanted.length && sameBytes(offsets[i] + 2, wanted)) {
+                return i;
             }
-            utf8Index = index;
         }
-        return utf8Index.getOrDefault(text, -1);
+        return -1;
+    }
+
+    private boolean sameBytes(int at, byte[] wanted) {
+        for (int i = 0; i < wanted.length; i++) {
+            if (bytes[at + i] != wanted[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The class file's encoding of {@code text} (modified UTF-8, without the length). */
+    private static byte[] modifiedUtf8(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            length += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        byte[] encoded = new byte[length];
+        int at = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != 0 && c < 0x80) {
+                encoded[at++] = (byte) c;
+            } else if (c < 0x800) {
+                encoded[at++] = (byte) (0xC0 | c >> 6);
+                encoded[at++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                encoded[at++] = (byte) (0xE0 | c >> 12);
+                encoded[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                encoded[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return encoded;
     }
 
     private void checkMember(int index) {

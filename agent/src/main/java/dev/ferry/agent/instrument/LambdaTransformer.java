@@ -6,6 +6,7 @@ import dev.ferry.boot.lambda.LambdaSites;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 
 /**
  * Prepares the lambda call sites of each selected class as it is loaded (or retransformed). Lambda classes themselves
@@ -18,6 +19,7 @@ import java.security.ProtectionDomain;
 public final class LambdaTransformer implements ClassFileTransformer {
 
     private static final byte[] MARKER = LambdaCallSitePatcher.LAMBDA_METAFACTORY.getBytes(StandardCharsets.UTF_8);
+    private static final int[] MARKER_SKIP = skipTableOf(MARKER);
 
     private final ClassSelection selection;
     private final ModuleAccess moduleAccess;
@@ -97,22 +99,36 @@ public final class LambdaTransformer implements ClassFileTransformer {
         return contains(classFile, MARKER);
     }
 
-    /** A class without the constant {@code java/lang/invoke/LambdaMetafactory} has no lambda call site. */
+    /**
+     * A class without the constant {@code java/lang/invoke/LambdaMetafactory} has no lambda call site. Every class the
+     * application loads passes here, so the search skips ahead by the needle's last byte (Horspool): about one
+     * comparison per 30 bytes of class file instead of one per byte.
+     */
     static boolean contains(byte[] haystack, byte[] needle) {
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
+        return contains(haystack, needle, needle == MARKER ? MARKER_SKIP : skipTableOf(needle));
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle, int[] skip) {
+        int last = needle.length - 1;
+        for (int i = 0; i + last < haystack.length; i += skip[haystack[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && haystack[i + j] == needle[j]) {
+                j--;
             }
-            for (int j = 1; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
+            if (j < 0) {
+                return true;
             }
-            return true;
         }
         return false;
+    }
+
+    /** How far the search may move when the byte under the needle's last position is b. */
+    private static int[] skipTableOf(byte[] needle) {
+        int[] skip = new int[256];
+        Arrays.fill(skip, needle.length);
+        for (int i = 0; i < needle.length - 1; i++) {
+            skip[needle[i] & 0xFF] = needle.length - 1 - i;
+        }
+        return skip;
     }
 }

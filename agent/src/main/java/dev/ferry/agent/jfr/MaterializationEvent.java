@@ -16,13 +16,14 @@ import jdk.jfr.Timespan;
 @Name("dev.ferry.Materialization")
 @Category("Ferry")
 @Label("Ferry Materialization")
-@Description("A lambda call site linked, or a class defined, from a recipe read from a stream, for the first time")
+@Description("A lambda's wire class, a class by value or a specialization made for a stream, for the first time")
 @Enabled(true)
 @StackTrace(false)
 public final class MaterializationEvent extends Event {
 
     @Label("Kind")
-    @Description("lambda: a lambda call site linked from a recipe; class: a class defined from a class-by-value recipe")
+    @Description("lambda: a call site's wire class defined; class: a class defined from a class-by-value recipe;"
+            + " specialization: a class a generator returned for a specialization recipe")
     String kind;
 
     @Label("Class Name")

@@ -19,8 +19,8 @@ import jdk.jfr.StackTrace;
 public final class RefusalEvent extends Event {
 
     @Label("Reason")
-    @Description("lambda-call-site, serialized-lambda, filter, no-key, integrity, denied-reference, malformed or"
-            + " definition")
+    @Description("lambda-call-site, serialized-lambda, filter, no-key, integrity, denied-reference, malformed,"
+            + " definition, unknown-generator, generator-refused or limit")
     String reason;
 
     @Label("Class Name")

@@ -16,7 +16,7 @@ public interface FerryMXBean {
     /** The options in effect, by name; the key file is shown as set or not, never its path or content. */
     Map<String, String> getOptions();
 
-    /** Every counter, by its stable name (the README lists them). */
+    /** Every counter, by its stable name (docs/operating.md lists them). */
     Map<String, Long> getCounters();
 
     /** Recipes written, by kind: {@code lambda}, {@code class}, {@code specialization}. */

@@ -148,7 +148,7 @@ public final class LambdaReading {
                 missing.getMessage());
         ClassNotFoundException explained = new ClassNotFoundException(capturing + " (the class whose code the Ferry"
                 + " lambda " + wireClass + " runs) is not found by this stream: put it on the reader's class path, or"
-                + " let the writer ship it by value (byValue=<its package>.*, with keyFile= on both sides)", missing);
+                + " let the writer ship it by value (byValue=<its package>, with keyFile= on both sides)", missing);
         return explained;
     }
 

@@ -144,4 +144,26 @@ class LambdaTransformerTest {
                 ClassFiles.of(PlainLambdas.class)));
         assertEquals(before + 1, AgentCounters.snapshot().get("classes.skipped"));
     }
+
+    @Test
+    void marker_search_should_find_the_needle_anywhere_and_nothing_else() {
+        byte[] needle = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.UTF_8);
+        for (String haystack : List.of("java/lang/invoke/LambdaMetafactory", "xjava/lang/invoke/LambdaMetafactory",
+                "..java/lang/invoke/LambdaMetafactory..", "java/lang/invoke/LambdaMetafactor java/lang/invoke/"
+                + "LambdaMetafactory")) {
+            assertTrue(LambdaTransformer.contains(haystack.getBytes(StandardCharsets.UTF_8), needle), haystack);
+        }
+        for (String haystack : List.of("", "java", "java/lang/invoke/LambdaMetafactor",
+                "ava/lang/invoke/LambdaMetafactory", "java/lang/invoke/LambdaMetafactorY",
+                "java/lang/invoke/StringConcatFactory java/lang/invoke/LambdaForm")) {
+            assertFalse(LambdaTransformer.contains(haystack.getBytes(StandardCharsets.UTF_8), needle), haystack);
+        }
+        byte[] high = new byte[300];
+        for (int i = 0; i < high.length; i++) {
+            high[i] = (byte) (0x80 + i % 128); // bytes above 127 index the skip table as unsigned
+        }
+        assertFalse(LambdaTransformer.contains(high, needle));
+        assertTrue(LambdaTransformer.mayHaveLambdas(ClassFiles.of(PlainLambdas.class)));
+        assertFalse(LambdaTransformer.mayHaveLambdas(ClassFiles.of(NoLambdas.class)));
+    }
 }
