@@ -3,7 +3,7 @@
 # (also written to agent-test/target/bench/summary.md). Not part of CI; takes about 15 minutes on 2 cores.
 #
 #   agent-test/bench/run-benchmarks.sh [--no-build] [--quick] [--forks N]
-#                                      [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast]
+#                                      [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast,apps]
 #                                      [--agent-opts OPTS]
 #
 #   --no-build     do not run `mvn -B -q -DskipTests package` first (the agent jar and agent-test's test classes
@@ -13,7 +13,9 @@
 #   --only P,...   run only these phases (default: all); byvalue (generated classes shipped by value, about
 #                  4 minutes) adds keyFile=<a fresh random key, deleted afterwards> to the agent's options;
 #                  specializations (objects of a generated specialization, about 2 minutes) needs no key;
-#                  hazelcast (submitToMember round trips through a cluster of 3 member JVMs, about 5 minutes)
+#                  hazelcast (submitToMember round trips through a cluster of 3 member JVMs, about 5 minutes);
+#                  apps (start-up, CPU and peak RSS of a Hazelcast member and of a Spring Boot application, with and
+#                  without the agent, about 4 minutes)
 #   --agent-opts   options appended to -javaagent:JAR= (e.g. include=com.example)
 #
 # Environment: JAVA_HOME (default: `java` on PATH), FERRY_AGENT_JAR (default: agent/target/ferry-agent.jar).
@@ -48,6 +50,9 @@ fi
 module="$root/agent-test"
 out="$module/target/bench"
 agent_jar="${FERRY_AGENT_JAR:-$root/agent/target/ferry-agent.jar}"
+# every FERRY_* variable is an option to the agent, which refuses one it does not know: the JVMs measured must not
+# inherit this script's own
+unset FERRY_AGENT_JAR
 mkdir -p "$out"
 
 if [[ $build -eq 1 ]]; then

@@ -41,6 +41,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Phases: {@code jmh} (host overhead {@link LambdaHostBench}, round trip {@link RoundTripBench}, calling a read
  * lambda {@link ReadLambdaInvokeBench}; JSON results {@code jmh-*.json}, logs {@code jmh-*.log}), {@code sizes}
  * ({@link SerialSizes}), {@code firstread} (the first lambda of a call site, {@link FirstReadBenchPhase}),
+ * {@code apps} (a Hazelcast member's and a Spring Boot application's start-up, {@link AppStartupBenchPhase}),
  * {@code startup} (hello world
  * start-up, {@link Hello}), {@code classes} (per-class cost with {@link ClassCorpus} and {@link CorpusLoader}),
  * {@code byvalue} (generated classes shipped by value, {@link ByValueBenchPhase}), {@code hazelcast} (round trips
@@ -90,7 +91,7 @@ public final class BenchSuite {
         boolean quick = false;
         int forks = 1;
         Set<String> phases = new LinkedHashSet<>(List.of("jmh", "sizes", "firstread", "startup", "classes",
-                "byvalue", "specializations", "hazelcast"));
+                "byvalue", "specializations", "hazelcast", "apps"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Path.of(args[++i]).toAbsolutePath();
@@ -102,7 +103,8 @@ public final class BenchSuite {
                 case "--only" -> phases = new LinkedHashSet<>(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (usage: --agent JAR [--agent-opts OPTS] [--agent-origin PATH] --out DIR [--quick]"
-                        + " [--forks N] [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast])");
+                        + " [--forks N]"
+                        + " [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast,apps])");
             }
         }
         Files.createDirectories(out);
@@ -131,6 +133,7 @@ public final class BenchSuite {
         phase("byvalue", () -> new ByValueBenchPhase(this).run());
         phase("specializations", this::specializations);
         phase("hazelcast", () -> new HazelcastBenchPhase(this).run());
+        phase("apps", () -> new AppStartupBenchPhase(this).run());
         String busyDuring = monitor == null ? null : monitor.stop();
         if (busyBefore != null || busyDuring != null) {
             notes.add("other work competed with the benchmarks (" + (busyBefore == null ? "" : busyBefore
