@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Forked JVM for the JDK-route baseline: the catalog's two cycle shapes, but with javac-serializable lambdas, which
- * the JDK writes as {@code SerializedLambda} and resolves only after their captured values are read (DESIGN.md fact
- * 6). {@code write <dir>} writes them; {@code read <dir>} prints {@code <case>: <result or failure>}.
+ * the JDK writes as {@code SerializedLambda} and resolves only after their captured values are read
+ * (docs/how-it-works.md, Fact 9: a back reference read before readResolve returns is the stand-in). {@code write <dir>} writes them; {@code read <dir>} prints {@code <case>: <result or failure>}.
  */
 public final class JavacSerializableCycles {
 

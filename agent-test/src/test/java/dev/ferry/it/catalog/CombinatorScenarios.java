@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 /**
  * Lambdas the JDK creates around application lambdas ({@code andThen}, {@code compose}, {@code identity},
  * {@code Predicate.not}, {@code Comparator.comparing}): their capturing classes are JDK interfaces loaded before the
- * agent starts (DESIGN.md fact 7).
+ * agent starts (docs/how-it-works.md, Fact 5: the JDK's combinators wrap application lambdas in lambdas of their own).
  */
 final class CombinatorScenarios {
 

@@ -2,7 +2,10 @@ package dev.ferry.it.catalog;
 
 import java.util.function.Function;
 
-/** Interfaces for intersection casts and bridge methods (javac emits altMetafactory for them, DESIGN.md traps). */
+/**
+ * Interfaces for intersection casts and bridge methods (javac emits altMetafactory for them: docs/how-it-works.md,
+ * Fact 2).
+ */
 public final class Markers {
 
     private Markers() {

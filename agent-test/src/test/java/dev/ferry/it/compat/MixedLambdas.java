@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 /**
  * A javac-serializable lambda and a plain one in one class: javac's {@code $deserializeLambda$} is already there and
- * Ferry must chain it (DESIGN.md fact 5), not skip the class nor replace it.
+ * Ferry must chain it (docs/how-it-works.md, Fact 7), not skip the class nor replace it.
  */
 public final class MixedLambdas {
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Readers that materialize the same call site at the same moment all get a working lambda: no
- * {@code LinkageError: duplicate class definition}, no half-initialized cache entry (DESIGN.md traps). Two JVM
- * launches: a writer and a reader, both with Ferry.
+ * {@code LinkageError: duplicate class definition}, no half-initialized cache entry (docs/how-it-works.md, Fact 17: concurrent
+ * definitions of one class name fail for all but one). Two JVM launches: a writer and a reader, both with Ferry.
  */
 class ConcurrentFirstReadIT {
 
