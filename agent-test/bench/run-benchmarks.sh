@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Ferry's performance benchmarks side by side, with and without -javaagent, and prints one summary table
-# (also written to agent-test/target/bench/summary.md). Not part of CI; takes about 15 minutes on 2 cores.
+# (also written to agent-test/target/bench/summary.md). Not part of CI; takes about 25 minutes on 2 cores (every phase).
 #
 #   agent-test/bench/run-benchmarks.sh [--no-build] [--quick] [--forks N]
 #                                      [--only jmh,sizes,firstread,startup,classes,byvalue,specializations,hazelcast,apps]
