@@ -1,6 +1,5 @@
 package dev.ferry.boot.diagnostics;
 
-import dev.ferry.boot.security.Refusals;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
