@@ -12,11 +12,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The agent's options: an unknown one is refused by name in one {@code ferry:} line and leaves the application
  * running without Ferry; {@code include}/{@code exclude} are package prefixes; an options file applies, and an
- * invalid value in it is named; {@code logLevel} logs through the platform logger. JVM launches: 8.
+ * invalid value in it is named; {@code logLevel} logs through the platform logger; a misspelled {@code ferry.*}
+ * system property or {@code FERRY_*} variable, and a missing or short key file, fail closed the same way, on JDK 17
+ * and 25. JVM launches: 16.
  */
 class AgentOptionsIT {
 
@@ -79,6 +83,53 @@ class AgentOptionsIT {
 
         JvmRun silent = probe(ForkedJvm.on(Jdk.ofThisBuild()).withFerry("logLevel=off"));
         assertEquals(List.of(), silent.stderrLines(), silent::report);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Jdk.class)
+    void misspelled_system_property_should_be_refused_with_the_option_meant(Jdk jdk) {
+        JvmRun run = probe(ForkedJvm.on(jdk).withFerry().systemProperty("ferry.keyfile", "ferry.key")
+                .checkingStderrItself());
+        assertRefusedInOneLine(run, "ferry.keyfile", "did you mean ferry.keyFile?");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Jdk.class)
+    void misspelled_environment_variable_should_be_refused_with_the_option_meant(Jdk jdk) {
+        JvmRun run = probe(ForkedJvm.on(jdk).withFerry().env("FERRY_KEYFIL", "ferry.key").checkingStderrItself());
+        assertRefusedInOneLine(run, "FERRY_KEYFIL", "did you mean FERRY_KEYFILE?");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Jdk.class)
+    void missing_key_file_should_leave_the_application_without_ferry_and_say_so_once(Jdk jdk, @TempDir Path directory) {
+        Path missing = directory.resolve("no-such.key");
+        JvmRun run = probe(ForkedJvm.on(jdk).withFerry("keyFile=" + missing).checkingStderrItself());
+        assertRefusedInOneLine(run, "keyFile", missing.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Jdk.class)
+    void short_key_file_should_be_refused_by_the_same_rule_without_showing_the_key(Jdk jdk, @TempDir Path directory)
+            throws IOException {
+        Path key = Files.writeString(directory.resolve("short.key"), "0123456789");
+        JvmRun run = probe(ForkedJvm.on(jdk).withFerry("keyFile=" + key).checkingStderrItself());
+        assertRefusedInOneLine(run, "keyFile", "10 bytes");
+        assertTrue(!run.stderr().contains("0123456789"), () -> "the key must never be shown\n" + run.report());
+    }
+
+    /**
+     * One {@code ferry:} line naming what was refused, and the application runs exactly as without Ferry: its lambdas
+     * are not serializable.
+     */
+    private static void assertRefusedInOneLine(JvmRun run, String named, String saying) {
+        List<String> stderr = run.stderrLines();
+        assertEquals(1, stderr.size(), () -> "exactly one stderr line expected\n" + run.report());
+        String line = stderr.get(0);
+        assertTrue(line.startsWith("ferry:") && line.contains(named) && line.contains(saying)
+                && line.contains("Ferry is not installed"), () -> "expected a ferry: line naming " + named + " and "
+                + saying + "\n" + run.report());
+        assertWritability(run, NOT_SERIALIZABLE, NOT_SERIALIZABLE);
     }
 
     private static JvmRun probe(ForkedJvm jvm) {
