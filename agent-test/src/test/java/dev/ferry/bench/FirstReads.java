@@ -97,7 +97,7 @@ public final class FirstReads {
     }
 
     /** Loads, initializes and instantiates the corpus classes. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static IntFunction<IntUnaryOperator>[] sites(int count) throws ReflectiveOperationException {
         IntFunction<IntUnaryOperator>[] sites = new IntFunction[count];
         for (int i = 0; i < count; i++) {

@@ -14,7 +14,6 @@ import java.util.List;
 public final class StreamSurgery {
 
     private static final byte[] CLASS_FILE_MAGIC = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
-    /** Ferry's annotation head for a lambda: marker, format 2, kind 1 (then dimensions, index u2, hash int). */
     /** Ferry's marker, the annotation format (3) and the kind of a lambda whose capturing class travels by name. */
     private static final byte[] LAMBDA_HEAD = {(byte) 0xF5, 'F', 'R', 'Y', 3, 1};
     /** The signature hash follows the head and the array dimensions. */

@@ -163,7 +163,9 @@ class JdkInternalsTest {
             }
         }) {
             JdkInternals.annotateClass(out, Cargo.class);
-            JdkInternals.annotateProxyClass(out, Proxy.getProxyClass(Runnable.class.getClassLoader(), Runnable.class));
+            Object proxy = Proxy.newProxyInstance(Runnable.class.getClassLoader(), new Class<?>[] {Runnable.class},
+                    (self, method, arguments) -> null);
+            JdkInternals.annotateProxyClass(out, proxy.getClass());
         }
         assertEquals(List.of("class Cargo", "proxy"), annotated);
     }
