@@ -1,0 +1,194 @@
+package dev.ferry.it.attack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ferry.it.support.FerryCounters;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Jazzer fuzzes what a reader with Ferry attached does with any bytes: this JVM runs with Ferry (Surefire's argLine:
+ * the fuzz key, {@code readLambdas} narrowed to {@link Lambdas}, {@value #MAX_CLASSES_PER_STREAM} classes per
+ * stream), and the seeds ({@code FerryReaderFuzzTestInputs/readStream}) are legitimate streams of each kind, in each
+ * nesting, written with that key: lambda, cyclic lambda, class by value, specialization. For every input:
+ * <ul>
+ * <li>only an {@code IOException} or a {@code ClassNotFoundException} escapes {@code readObject}, besides the runtime
+ * exceptions the JDK's own code throws for that input without Ferry ({@link #JDKS_OWN});</li>
+ * <li>the canary never runs;</li>
+ * <li>no class is defined that a stream could not legitimately carry: by value only the two signed classes of the
+ * seeds (the registry's live classes; one whose loader was collected may be defined again), wire classes for at most
+ * the two call sites of {@link Lambdas}, at most {@value #MAX_CLASSES_PER_STREAM} new specializations per stream;</li>
+ * <li>no input takes more than 10 seconds.</li>
+ * </ul>
+ * In a plain build it replays the seeds and any crash files kept beside them (regression mode); {@code fuzz/run-fuzz.sh}
+ * runs it in fuzzing mode. Outcomes are counted by exception class in {@code target/fuzz-outcomes-<start>.txt}.
+ */
+class FerryReaderFuzzTest {
+
+    /** As in the argLine. */
+    static final int MAX_CLASSES_PER_STREAM = 16;
+    /** Lambdas' two call sites. */
+    private static final long WIRE_CLASSES = 2;
+    /** Jazzer's version (the root pom's jazzer.version) and the first JDK whose class files it cannot instrument. */
+    private static final String JAZZER_VERSION = "0.24.0";
+    private static final int JAZZER_UNSUPPORTED_FEATURE = 25;
+    private static final String SUMMARY_EVERY = "ferry.fuzz.summaryEvery";
+    private static final String SEEDS = "FerryReaderFuzzTestInputs/readStream/";
+    private static final List<AttackStream> SEEDED = List.of(AttackStream.LAMBDA, AttackStream.CYCLIC_LAMBDA,
+            AttackStream.BY_VALUE, AttackStream.SPECIALIZATION);
+
+    /**
+     * Runtime exceptions JDK 17's {@code ObjectInputStream} throws on malformed input with or without Ferry, by the JDK
+     * method that throws them: a negative array length reaches {@code Array.newInstance} (JDK 25 refuses it with a
+     * {@code StreamCorruptedException}; crash-898a880989cd6664fef043c96a4b74589758261d).
+     */
+    private static final Map<String, String> JDKS_OWN = Map.of(
+            NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray");
+
+    private static final Map<String, Long> OUTCOMES = new TreeMap<>();
+    private static Map<String, Long> startCounters;
+    private static Path summary;
+    private static long executions;
+
+    @BeforeAll
+    static void ferryIsAttached() throws IOException {
+        assumeTrue(Runtime.version().feature() < JAZZER_UNSUPPORTED_FEATURE, "skipped on JDK "
+                + Runtime.version().feature() + ": Jazzer " + JAZZER_VERSION + " cannot instrument this JDK's class"
+                + " files (its ASM refuses class file major version 69: 'Unsupported class file major version'), so"
+                + " the fuzz test runs on JDK 17 only; the attack ITs cover JDK 25 readers");
+        assumeTrue(FerryCounters.snapshot().isPresent(), "this test reads with Ferry attached: run it through"
+                + " Maven, whose Surefire argLine gives -javaagent");
+        startCounters = FerryCounters.snapshot().get();
+        Path target = Files.createDirectories(Path.of("target"));
+        summary = target.resolve("fuzz-outcomes-" + System.currentTimeMillis() + ".txt");
+    }
+
+    @AfterAll
+    static void writeSummary() {
+        if (summary != null) {
+            write();
+        }
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void readStream(byte[] stream) {
+        Map<String, Long> before = FerryCounters.snapshot().orElseThrow();
+        int canaries = Canary.runs();
+        String outcome = "read";
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+            in.readObject();
+        } catch (IOException | ClassNotFoundException refused) {
+            outcome = refused.getClass().getName();
+        } catch (RuntimeException failure) {
+            if (!isTheJdksOwn(failure)) {
+                throw failure; // Jazzer reports it as a finding, with the input
+            }
+            outcome = "jdk-own " + failure.getClass().getName();
+        }
+        count(outcome);
+        assertEquals(canaries, Canary.runs(), "the stream ran the canary");
+        Map<String, Long> after = FerryCounters.snapshot().orElseThrow();
+        for (String live : materializedByValue()) {
+            assertTrue(live.startsWith(Shipped.SHIPPED + " in ") || live.startsWith(Shipped.LINK + " in "),
+                    () -> "a class was defined by value that no signed recipe carried: " + live);
+        }
+        assertTrue(grown(after, startCounters, "lambdas.materialized") <= WIRE_CLASSES,
+                () -> "a wire class was defined for a call site readLambdas does not allow: " + after);
+        assertTrue(grown(after, before, "specializations.materialized") <= MAX_CLASSES_PER_STREAM,
+                () -> "one stream made more classes than maxClassesPerStream: " + before + " -> " + after);
+    }
+
+    /** The seeds stay what they claim to be: legitimate streams that read as written (a stale seed fuzzes nothing). */
+    @Test
+    void seeds_should_read_as_written() throws Exception {
+        for (AttackStream kind : SEEDED) {
+            for (Nesting nesting : Nesting.values()) {
+                String seed = SEEDS + kind.name().toLowerCase(Locale.ROOT) + "-in-" + nesting.label();
+                byte[] stream;
+                try (InputStream in = FerryReaderFuzzTest.class.getResourceAsStream(seed)) {
+                    assertNotNull(in, seed);
+                    stream = in.readAllBytes();
+                }
+                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+                    assertEquals(kind.expected(), AttackReader.render(nesting.unwrap(in.readObject())), seed);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a runtime exception is what the JDK itself throws for this input, without Ferry: it passed through no
+     * code of Ferry's, and a reader without Ferry was seen to throw it from the same JDK method (each entry of
+     * {@link #JDKS_OWN} was found by fuzzing and replayed without the agent).
+     */
+    private static boolean isTheJdksOwn(RuntimeException failure) {
+        String thrower = JDKS_OWN.get(failure.getClass().getName());
+        if (thrower == null || failure.getCause() != null) {
+            return false;
+        }
+        boolean fromThrower = false;
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            if (frame.getClassName().startsWith("dev.ferry.boot.") || frame.getClassName().startsWith("dev.ferry.agent.")
+                    || frame.getClassName().startsWith("dev.ferry.api.")) {
+                return false;
+            }
+            fromThrower |= method.equals(thrower);
+        }
+        return fromThrower;
+    }
+
+    /** {@code name in loader} of every class Ferry's registry defined by value and still holds. */
+    @SuppressWarnings("unchecked")
+    private static List<String> materializedByValue() {
+        try {
+            Class<?> registry = Class.forName("dev.ferry.boot.byvalue.ClassRegistry", true, null);
+            return (List<String>) registry.getMethod("describeAll").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("ClassRegistry.describeAll() could not be called", e);
+        }
+    }
+
+    private static long grown(Map<String, Long> after, Map<String, Long> before, String counter) {
+        return after.getOrDefault(counter, 0L) - before.getOrDefault(counter, 0L);
+    }
+
+    private static synchronized void count(String outcome) {
+        OUTCOMES.merge(outcome, 1L, Long::sum);
+        executions++;
+        if (executions % Long.getLong(SUMMARY_EVERY, 1000L) == 0) {
+            write();
+        }
+    }
+
+    /** {@code executions N}, then {@code <outcome> <count>} lines: what run-fuzz.sh adds up. */
+    private static synchronized void write() {
+        StringBuilder text = new StringBuilder("executions " + executions + "\n");
+        OUTCOMES.forEach((outcome, count) -> text.append(outcome).append(' ').append(count).append('\n'));
+        try {
+            Files.writeString(summary, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
