@@ -44,7 +44,9 @@ runs=$(( (minutes + 4) / 5 ))
 status=0
 for (( run = 1; run <= runs; run++ )); do
   echo "run-fuzz.sh: fuzzing run $run of $runs (5 minutes)"
-  # JUnit's own timeout would count the whole run as one test: Jazzer applies @Timeout to each input itself
+  # JUnit's own timeout would count the whole run as one test: Jazzer applies @Timeout to each input itself. Coverage
+  # comes from the class path's classes only: instrumenting Ferry's boot classes (jazzer.instrumentation_includes)
+  # crashes the JVM, whose boot loader cannot see Jazzer's runtime, so the fuzzer mutates mostly without guidance
   if ! JAZZER_FUZZ=1 mvn -B -q -pl agent-test surefire:test -Dtest=FerryReaderFuzzTest \
       -Djunit.jupiter.execution.timeout.mode=disabled; then
     echo "run-fuzz.sh: run $run found a defect (see the crash file and agent-test/target/surefire-reports/)" >&2

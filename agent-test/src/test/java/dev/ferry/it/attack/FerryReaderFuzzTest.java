@@ -10,6 +10,7 @@ import dev.ferry.it.support.FerryCounters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  * Jazzer fuzzes what a reader with Ferry attached does with any bytes: this JVM runs with Ferry (Surefire's argLine:
  * the fuzz key, {@code readLambdas} narrowed to {@link Lambdas}, {@value #MAX_CLASSES_PER_STREAM} classes per
  * stream), and the seeds ({@code FerryReaderFuzzTestInputs/readStream}) are legitimate streams of each kind, in each
- * nesting, written with that key: lambda, cyclic lambda, class by value, specialization. For every input:
+ * nesting, written with that key: lambda, cyclic lambda, class by value, specialization. Each input is read with the
+ * resource limits a reader of untrusted streams sets ({@link #LIMITS}). For every input:
  * <ul>
  * <li>only an {@code IOException} or a {@code ClassNotFoundException} escapes {@code readObject}, besides the runtime
  * exceptions the JDK's own code throws for that input without Ferry ({@link #JDKS_OWN});</li>
@@ -57,12 +59,24 @@ class FerryReaderFuzzTest {
             AttackStream.BY_VALUE, AttackStream.SPECIALIZATION);
 
     /**
-     * Runtime exceptions JDK 17's {@code ObjectInputStream} throws on malformed input with or without Ferry, by the JDK
-     * method that throws them: a negative array length reaches {@code Array.newInstance} (JDK 25 refuses it with a
-     * {@code StreamCorruptedException}; crash-898a880989cd6664fef043c96a4b74589758261d).
+     * Runtime exceptions the JDK's {@code ObjectInputStream} throws on malformed input with or without Ferry, by the JDK
+     * method that throws them: on JDK 17 a negative array length reaches {@code Array.newInstance} (JDK 25 refuses it
+     * with a {@code StreamCorruptedException}; crash-898a880989cd6664fef043c96a4b74589758261d); on both JDKs an object
+     * whose class descriptor is {@code TC_NULL} dereferences it (crash-40f0a5f3ad1ce2dbb99ac352d8d2404cb9b46a9c).
      */
     private static final Map<String, String> JDKS_OWN = Map.of(
-            NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray");
+            NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray",
+            NullPointerException.class.getName(), "java.io.ObjectInputStream.readOrdinaryObject");
+    /** How far from the top of the stack the JDK method that throws must be (below Array.newInstance's frames). */
+    private static final int THROWER_DEPTH = 3;
+
+    /**
+     * The limits a reader of untrusted streams sets, without which the JDK alone runs out of memory on a stream that
+     * claims a huge array (crash-9a8979908674e49e3d930adc0eff8465820969af); Ferry asks the same filter about what its
+     * recipes name.
+     */
+    private static final ObjectInputFilter LIMITS = ObjectInputFilter.Config.createFilter(
+            "maxarray=65536;maxdepth=64;maxrefs=100000;maxbytes=1048576");
 
     private static final Map<String, Long> OUTCOMES = new TreeMap<>();
     private static Map<String, Long> startCounters;
@@ -96,6 +110,7 @@ class FerryReaderFuzzTest {
         int canaries = Canary.runs();
         String outcome = "read";
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+            in.setObjectInputFilter(LIMITS);
             in.readObject();
         } catch (IOException | ClassNotFoundException refused) {
             outcome = refused.getClass().getName();
@@ -103,7 +118,7 @@ class FerryReaderFuzzTest {
             if (!isTheJdksOwn(failure)) {
                 throw failure; // Jazzer reports it as a finding, with the input
             }
-            outcome = "jdk-own " + failure.getClass().getName();
+            outcome = "jdk-own:" + failure.getClass().getName();
         }
         count(outcome);
         assertEquals(canaries, Canary.runs(), "the stream ran the canary");
@@ -147,13 +162,14 @@ class FerryReaderFuzzTest {
             return false;
         }
         boolean fromThrower = false;
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            String method = frame.getClassName() + "." + frame.getMethodName();
-            if (frame.getClassName().startsWith("dev.ferry.boot.") || frame.getClassName().startsWith("dev.ferry.agent.")
-                    || frame.getClassName().startsWith("dev.ferry.api.")) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        for (int i = 0; i < frames.length; i++) {
+            String type = frames[i].getClassName();
+            if (type.startsWith("dev.ferry.boot.") || type.startsWith("dev.ferry.agent.")
+                    || type.startsWith("dev.ferry.api.")) {
                 return false;
             }
-            fromThrower |= method.equals(thrower);
+            fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).equals(thrower);
         }
         return fromThrower;
     }
