@@ -62,11 +62,13 @@ class FerryReaderFuzzTest {
      * Runtime exceptions the JDK's {@code ObjectInputStream} throws on malformed input with or without Ferry, by the JDK
      * method that throws them: on JDK 17 a negative array length reaches {@code Array.newInstance} (JDK 25 refuses it
      * with a {@code StreamCorruptedException}; crash-898a880989cd6664fef043c96a4b74589758261d); on both JDKs an object
-     * whose class descriptor is {@code TC_NULL} dereferences it (crash-40f0a5f3ad1ce2dbb99ac352d8d2404cb9b46a9c).
+     * or an array whose class descriptor is {@code TC_NULL} dereferences it in {@code readOrdinaryObject} or
+     * {@code readArray} (crash-40f0a5f3ad1ce2dbb99ac352d8d2404cb9b46a9c, crash-bb4fe839cca29aa59ccf7bb3474f56643bc4ec43).
+     * The JDK methods are prefixes: {@code java.io.ObjectInputStream.read} is any of its {@code read...} methods.
      */
     private static final Map<String, String> JDKS_OWN = Map.of(
             NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray",
-            NullPointerException.class.getName(), "java.io.ObjectInputStream.readOrdinaryObject");
+            NullPointerException.class.getName(), "java.io.ObjectInputStream.read");
     /** How far from the top of the stack the JDK method that throws must be (below Array.newInstance's frames). */
     private static final int THROWER_DEPTH = 3;
 
@@ -169,7 +171,7 @@ class FerryReaderFuzzTest {
                     || type.startsWith("dev.ferry.api.")) {
                 return false;
             }
-            fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).equals(thrower);
+            fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).startsWith(thrower);
         }
         return fromThrower;
     }
