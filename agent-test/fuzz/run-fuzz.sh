@@ -42,6 +42,7 @@ rm -f agent-test/target/fuzz-outcomes-*.txt
 
 runs=$(( (minutes + 4) / 5 ))
 status=0
+started=$SECONDS
 for (( run = 1; run <= runs; run++ )); do
   echo "run-fuzz.sh: fuzzing run $run of $runs (5 minutes)"
   # JUnit's own timeout would count the whole run as one test: Jazzer applies @Timeout to each input itself. Coverage
@@ -54,6 +55,8 @@ for (( run = 1; run <= runs; run++ )); do
     break
   fi
 done
+
+echo "run-fuzz.sh: $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s in Maven and the fuzzing JVM"
 
 # add up the runs' outcome files: "executions N" then "<outcome> <count>" lines
 awk '{ total[$1] += $2 } END {
