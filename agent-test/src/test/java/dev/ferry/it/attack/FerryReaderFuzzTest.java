@@ -66,13 +66,15 @@ class FerryReaderFuzzTest {
      * {@code readArray} (crash-40f0a5f3ad1ce2dbb99ac352d8d2404cb9b46a9c, crash-bb4fe839cca29aa59ccf7bb3474f56643bc4ec43).
      * A class on the class path that this JDK cannot link fails {@code ObjectStreamClass.lookup} as it does without
      * Ferry: Jazzer's own honeypot {@code jaz.Zer} needs JDK 21 (crash-2c351416b44574b51cf538e04dced80f280ad870; the
-     * sanitizer that plants it is off, see the pom). The JDK methods are prefixes: {@code java.io.ObjectInputStream.read}
+     * sanitizer that plants it is off, see the pom). A field given a value of another type fails the JDK's own check
+     * with a {@code ClassCastException} (crash-7106a1f1ceaf8895bb32af52895e88211aa55350). The JDK methods are prefixes: {@code java.io.ObjectInputStream.read}
      * is any of its {@code read...} methods.
      */
     private static final Map<String, String> JDKS_OWN = Map.of(
             NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray",
             NullPointerException.class.getName(), "java.io.ObjectInputStream.read",
-            NoClassDefFoundError.class.getName(), "java.lang.Class.getDeclared");
+            NoClassDefFoundError.class.getName(), "java.lang.Class.getDeclared",
+            ClassCastException.class.getName(), "java.io.ObjectStreamClass$FieldReflector.setObjFieldValues");
     /** How far from the top of the stack the JDK method that throws must be (below Array.newInstance's frames). */
     private static final int THROWER_DEPTH = 3;
 
