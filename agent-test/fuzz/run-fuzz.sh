@@ -4,11 +4,14 @@
 # by the test in agent-test/target/fuzz-outcomes-*.txt). Not part of CI, where the test replays its seeds and the crash
 # files kept beside them (regression mode). JDK 17 only: Jazzer 0.24.0 cannot instrument JDK 25's class files.
 #
-#   agent-test/fuzz/run-fuzz.sh [--minutes N] [--no-build]
+#   agent-test/fuzz/run-fuzz.sh [--minutes N] [--no-build] [--keep-going K]
 #
 #   --minutes N   fuzzing time (default 30), in runs of 5 minutes (the test's @FuzzTest maxDuration), rounded up;
 #                 each run starts from the corpus the earlier ones grew (agent-test/.cifuzz-corpus)
 #   --no-build    do not build the agent jar and agent-test's test classes first
+#   --keep-going K  go on fuzzing until K distinct findings (default 1), each written as a crash file, to triage
+#                 afterwards: replay one without Ferry with
+#                 java -cp agent-test/target/test-classes:<libraries> dev.ferry.it.attack.AttackReader 'read|x|FIELD|<file>'
 #
 # A finding fails the run: Jazzer writes the input as crash-<sha1> into
 # agent-test/src/test/resources/dev/ferry/it/attack/FerryReaderFuzzTestInputs/readStream/, where regression mode
@@ -17,15 +20,17 @@
 # Output: the outcome counts on stdout; Jazzer's own log in agent-test/target/surefire-reports/*-output.txt.
 set -euo pipefail
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 minutes=30
 build=1
+keep_going=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --minutes) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { usage >&2; exit 2; }; minutes="$2"; shift ;;
     --no-build) build=0 ;;
+    --keep-going) [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*$ ]] || { usage >&2; exit 2; }; keep_going="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-fuzz.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -49,10 +54,10 @@ for (( run = 1; run <= runs; run++ )); do
   # comes from the class path's classes only: instrumenting Ferry's boot classes (jazzer.instrumentation_includes)
   # crashes the JVM, whose boot loader cannot see Jazzer's runtime, so the fuzzer mutates mostly without guidance
   if ! JAZZER_FUZZ=1 mvn -B -q -pl agent-test surefire:test -Dtest=FerryReaderFuzzTest \
-      -Djunit.jupiter.execution.timeout.mode=disabled; then
+      -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.keep_going="$keep_going"; then
     echo "run-fuzz.sh: run $run found a defect (see the crash file and agent-test/target/surefire-reports/)" >&2
     status=1
-    break
+    [[ $keep_going -gt 1 ]] || break
   fi
 done
 

@@ -67,14 +67,16 @@ class FerryReaderFuzzTest {
      * A class on the class path that this JDK cannot link fails {@code ObjectStreamClass.lookup} as it does without
      * Ferry: Jazzer's own honeypot {@code jaz.Zer} needs JDK 21 (crash-2c351416b44574b51cf538e04dced80f280ad870; the
      * sanitizer that plants it is off, see the pom). A field given a value of another type fails the JDK's own check
-     * with a {@code ClassCastException} (crash-7106a1f1ceaf8895bb32af52895e88211aa55350). The JDK methods are prefixes: {@code java.io.ObjectInputStream.read}
-     * is any of its {@code read...} methods.
+     * with a {@code ClassCastException} (crash-7106a1f1ceaf8895bb32af52895e88211aa55350), and so does a field's type
+     * name that refers back to a handle that is no string (crash-f273419bd841c7ff31e6ec34c3fd10436d63e468). The JDK
+     * methods are prefixes: {@code java.io.ObjectInputStream.read} is any of its {@code read...} methods.
      */
-    private static final Map<String, String> JDKS_OWN = Map.of(
-            NegativeArraySizeException.class.getName(), "java.io.ObjectInputStream.readArray",
-            NullPointerException.class.getName(), "java.io.ObjectInputStream.read",
-            NoClassDefFoundError.class.getName(), "java.lang.Class.getDeclared",
-            ClassCastException.class.getName(), "java.io.ObjectStreamClass$FieldReflector.setObjFieldValues");
+    private static final Map<String, List<String>> JDKS_OWN = Map.of(
+            NegativeArraySizeException.class.getName(), List.of("java.io.ObjectInputStream.readArray"),
+            NullPointerException.class.getName(), List.of("java.io.ObjectInputStream.read"),
+            NoClassDefFoundError.class.getName(), List.of("java.lang.Class.getDeclared"),
+            ClassCastException.class.getName(), List.of("java.io.ObjectStreamClass$FieldReflector.setObjFieldValues",
+                    "java.io.ObjectInputStream.readTypeString"));
     /** How far from the top of the stack the JDK method that throws must be (below Array.newInstance's frames). */
     private static final int THROWER_DEPTH = 3;
 
@@ -165,8 +167,8 @@ class FerryReaderFuzzTest {
      * entry of {@link #JDKS_OWN} was found by fuzzing and replayed without the agent).
      */
     private static boolean isTheJdksOwn(Throwable failure) {
-        String thrower = JDKS_OWN.get(failure.getClass().getName());
-        if (thrower == null || failure.getCause() != null) {
+        List<String> throwers = JDKS_OWN.get(failure.getClass().getName());
+        if (throwers == null || failure.getCause() != null) {
             return false;
         }
         boolean fromThrower = false;
@@ -177,7 +179,9 @@ class FerryReaderFuzzTest {
                     || type.startsWith("dev.ferry.api.")) {
                 return false;
             }
-            fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).startsWith(thrower);
+            for (String thrower : throwers) {
+                fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).startsWith(thrower);
+            }
         }
         return fromThrower;
     }
