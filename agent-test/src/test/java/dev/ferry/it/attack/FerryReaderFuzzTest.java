@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * nesting, written with that key: lambda, cyclic lambda, class by value, specialization. Each input is read with the
  * resource limits a reader of untrusted streams sets ({@link #LIMITS}). For every input:
  * <ul>
- * <li>only an {@code IOException} or a {@code ClassNotFoundException} escapes {@code readObject}, besides the runtime
- * exceptions the JDK's own code throws for that input without Ferry ({@link #JDKS_OWN});</li>
+ * <li>only an {@code IOException} or a {@code ClassNotFoundException} escapes {@code readObject}, besides the
+ * exceptions the JDK's own serialization code throws for that input without Ferry ({@link #JDKS_OWN});</li>
  * <li>the canary never runs;</li>
  * <li>no class is defined that a stream could not legitimately carry: by value only the two signed classes of the
  * seeds (the registry's live classes; one whose loader was collected may be defined again), wire classes for at most
@@ -59,26 +60,21 @@ class FerryReaderFuzzTest {
             AttackStream.BY_VALUE, AttackStream.SPECIALIZATION);
 
     /**
-     * Runtime exceptions the JDK's {@code ObjectInputStream} throws on malformed input with or without Ferry, by the JDK
-     * method that throws them: on JDK 17 a negative array length reaches {@code Array.newInstance} (JDK 25 refuses it
-     * with a {@code StreamCorruptedException}; crash-898a880989cd6664fef043c96a4b74589758261d); on both JDKs an object
-     * or an array whose class descriptor is {@code TC_NULL} dereferences it in {@code readOrdinaryObject} or
-     * {@code readArray} (crash-40f0a5f3ad1ce2dbb99ac352d8d2404cb9b46a9c, crash-bb4fe839cca29aa59ccf7bb3474f56643bc4ec43).
-     * A class on the class path that this JDK cannot link fails {@code ObjectStreamClass.lookup} as it does without
-     * Ferry: Jazzer's own honeypot {@code jaz.Zer} needs JDK 21 (crash-2c351416b44574b51cf538e04dced80f280ad870; the
-     * sanitizer that plants it is off, see the pom). A field given a value of another type fails the JDK's own check
-     * with a {@code ClassCastException} (crash-7106a1f1ceaf8895bb32af52895e88211aa55350), and so does a field's type
-     * name that refers back to a handle that is no string (crash-f273419bd841c7ff31e6ec34c3fd10436d63e468). The JDK
-     * methods are prefixes: {@code java.io.ObjectInputStream.read} is any of its {@code read...} methods.
+     * The exceptions the JDK's serialization code throws on malformed input with or without Ferry (every crash input
+     * kept beside the seeds was replayed in a reader without Ferry, which fails the same way): on JDK 17 a negative
+     * array length reaches {@code Array.newInstance} (JDK 25 refuses it with a {@code StreamCorruptedException}); an
+     * object or an array whose class descriptor is {@code TC_NULL} is dereferenced; a back reference to a handle that
+     * is no descriptor, or no string where a field's type name belongs, fails a cast, and so does a field given a value
+     * of another type; a class on the class path that this JDK cannot link fails {@code ObjectStreamClass.lookup}
+     * (Jazzer's own honeypot {@code jaz.Zer} needs JDK 21; the sanitizer that plants it is off, see the pom).
+     * {@code IllegalStateException} is not among them: it is how a reader that left block data unread fails.
      */
-    private static final Map<String, List<String>> JDKS_OWN = Map.of(
-            NegativeArraySizeException.class.getName(), List.of("java.io.ObjectInputStream.readArray"),
-            NullPointerException.class.getName(), List.of("java.io.ObjectInputStream.read"),
-            NoClassDefFoundError.class.getName(), List.of("java.lang.Class.getDeclared"),
-            ClassCastException.class.getName(), List.of("java.io.ObjectStreamClass$FieldReflector.setObjFieldValues",
-                    "java.io.ObjectInputStream.readTypeString"));
-    /** How far from the top of the stack the JDK method that throws must be (below Array.newInstance's frames). */
-    private static final int THROWER_DEPTH = 3;
+    private static final Set<String> JDKS_OWN = Set.of(NegativeArraySizeException.class.getName(),
+            NullPointerException.class.getName(), ClassCastException.class.getName(),
+            NoClassDefFoundError.class.getName());
+    /** Where such an exception must come from: the JDK's serialization classes, and the reflection they call. */
+    private static final List<String> JDK_SERIALIZATION = List.of("java.io.ObjectInputStream",
+            "java.io.ObjectStreamClass", "java.lang.reflect.Array", "java.lang.Class");
 
     /**
      * The limits a reader of untrusted streams sets, without which the JDK alone runs out of memory on a stream that
@@ -162,28 +158,30 @@ class FerryReaderFuzzTest {
     }
 
     /**
-     * Whether a runtime exception or linkage error is what the JDK itself throws for this input, without Ferry: it
-     * passed through no code of Ferry's, and a reader without Ferry was seen to throw it from the same JDK method (each
-     * entry of {@link #JDKS_OWN} was found by fuzzing and replayed without the agent).
+     * Whether a runtime exception or linkage error is what the JDK itself throws for this input, without Ferry: one of
+     * {@link #JDKS_OWN}, thrown by the JDK's serialization code, through no code of Ferry's.
      */
     private static boolean isTheJdksOwn(Throwable failure) {
-        List<String> throwers = JDKS_OWN.get(failure.getClass().getName());
-        if (throwers == null || failure.getCause() != null) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        if (!JDKS_OWN.contains(failure.getClass().getName()) || failure.getCause() != null || frames.length == 0
+                || !startsWithAny(frames[0].getClassName(), JDK_SERIALIZATION)) {
             return false;
         }
-        boolean fromThrower = false;
-        StackTraceElement[] frames = failure.getStackTrace();
-        for (int i = 0; i < frames.length; i++) {
-            String type = frames[i].getClassName();
-            if (type.startsWith("dev.ferry.boot.") || type.startsWith("dev.ferry.agent.")
-                    || type.startsWith("dev.ferry.api.")) {
+        for (StackTraceElement frame : frames) {
+            if (startsWithAny(frame.getClassName(), List.of("dev.ferry.boot.", "dev.ferry.agent.", "dev.ferry.api."))) {
                 return false;
             }
-            for (String thrower : throwers) {
-                fromThrower |= i < THROWER_DEPTH && (type + "." + frames[i].getMethodName()).startsWith(thrower);
+        }
+        return true;
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
             }
         }
-        return fromThrower;
+        return false;
     }
 
     /** {@code name in loader} of every class Ferry's registry defined by value and still holds. */
