@@ -38,8 +38,9 @@ class SerialFilterIT {
 
     @Test
     void filter_rejecting_the_capturing_class_should_refuse_the_lambda() {
-        assertEquals(List.of("REFUSED java.io.InvalidClassException: filter status: REJECTED"),
-                readWith("!dev.ferry.it.filter.FilteredLambdas"));
+        assertEquals(List.of("REFUSED java.io.InvalidClassException: dev.ferry.it.filter.FilteredLambdas; refused Ferry"
+                + " lambda: the stream rejected its capturing class dev.ferry.it.filter.FilteredLambdas: filter status:"
+                + " REJECTED"), readWith("!dev.ferry.it.filter.FilteredLambdas"));
     }
 
     @Test

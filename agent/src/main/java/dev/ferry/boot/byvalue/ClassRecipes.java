@@ -231,11 +231,16 @@ public final class ClassRecipes {
         return read;
     }
 
-    /** The generated classes {@code type} names (its generated super types among them), which must travel with it. */
+    /**
+     * The generated classes {@code type} names, in class constants (its generated super types among them) or only in
+     * descriptors (a field's type), which must travel with it.
+     */
     private static Class<?>[] linkedClasses(Class<?> type, ClassFacts facts, ByValue settings) {
         ClassLoader loader = type.getClassLoader();
         List<Class<?>> linked = new ArrayList<>();
-        for (String reference : facts.classReferences()) {
+        List<String> references = new ArrayList<>(facts.classReferences());
+        references.addAll(facts.descriptorReferences()); // a field's type is loaded by reflection on the reader
+        for (String reference : references) {
             if (reference.equals(facts.name()) || reference.startsWith("[") || settings.forcedByName(reference)) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.ferry.boot.byvalue;
 
 import dev.ferry.boot.jdk.JdkInternals;
+import dev.ferry.boot.security.Printable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
@@ -58,10 +59,12 @@ public final class StaticState {
         }
         ObjectInputStream outer = READING.get();
         Map<Field, Object> values = new LinkedHashMap<>();
+        Witness witness = null;
         try (ObjectInputStream in = new Nested(new ByteArrayInputStream(state), outer)) {
             ObjectInputFilter filter = outer == null ? null : outer.getObjectInputFilter();
             if (filter != null && filter != in.getObjectInputFilter()) {
-                in.setObjectInputFilter(filter);
+                witness = new Witness(filter);
+                in.setObjectInputFilter(witness);
             }
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
@@ -75,6 +78,16 @@ public final class StaticState {
                 }
                 values.put(field, value);
             }
+        } catch (InvalidClassException e) {
+            if (witness == null || witness.rejected == null) {
+                throw e;
+            }
+            // the JDK's "filter status: REJECTED" names nothing: say which class of the static state was rejected
+            InvalidClassException named = new InvalidClassException(type.getName(), "its static state holds a "
+                    + Printable.className(witness.rejected.getName()) + ", which the stream's ObjectInputFilter"
+                    + " rejects (" + e.getMessage() + ")");
+            named.initCause(e);
+            throw named;
         }
         for (Map.Entry<Field, Object> value : values.entrySet()) {
             JdkInternals.putStatic(value.getKey(), value.getValue());
@@ -96,6 +109,25 @@ public final class StaticState {
         @Override
         protected Class<?> resolveClass(ObjectStreamClass descriptor) throws IOException, ClassNotFoundException {
             return outer == null ? super.resolveClass(descriptor) : JdkInternals.resolveClass(outer, descriptor);
+        }
+    }
+
+    /** The stream's filter, remembering the class it rejected last, for the refusal's message. */
+    private static final class Witness implements ObjectInputFilter {
+        private final ObjectInputFilter filter;
+        Class<?> rejected;
+
+        Witness(ObjectInputFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            Status status = filter.checkInput(info);
+            if (status == Status.REJECTED && info.serialClass() != null) {
+                rejected = info.serialClass();
+            }
+            return status;
         }
     }
 

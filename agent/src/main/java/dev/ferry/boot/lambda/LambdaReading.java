@@ -94,7 +94,7 @@ public final class LambdaReading {
         Class<?> capturingClass;
         try {
             capturingClass = capturingClassFollows ? classObject(in, descriptor)
-                    : JdkInternals.resolveByName(in, wireName.capturingClass());
+                    : capturingClassByName(in, wireName.capturingClass());
         } catch (ClassNotFoundException missing) {
             throw capturingClassMissing(Printable.className(descriptor.getName()), missing);
         }
@@ -124,6 +124,23 @@ public final class LambdaReading {
             checkFields(descriptor, site);
         }
         return new NamedCallSite(sites, position, dimensions, descriptor);
+    }
+
+    /**
+     * The capturing class the wire class's name names, resolved and judged by the stream. The JDK's refusal by the
+     * stream's filter ("filter status: REJECTED") names no class: the refusal says which, and that Ferry asked.
+     */
+    private static Class<?> capturingClassByName(ObjectInputStream in, String name)
+            throws IOException, ClassNotFoundException {
+        try {
+            return JdkInternals.resolveByName(in, name);
+        } catch (InvalidClassException rejected) {
+            String capturing = Printable.className(name);
+            InvalidClassException refused = new InvalidClassException(capturing, "refused Ferry lambda: the stream"
+                    + " rejected its capturing class " + capturing + ": " + rejected.getMessage());
+            refused.initCause(rejected);
+            throw Refusals.counted(RefusalReason.FILTER, capturing, refused);
+        }
     }
 
     /** The capturing class as the {@code Class} object that follows the call site (its descriptor has its recipe). */
