@@ -1,9 +1,7 @@
 package dev.ferry.agent.classfile;
 
+import dev.ferry.boot.jdk.ModifiedUtf8;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +22,7 @@ public final class ClassFilePatch {
     private final ClassFile classFile;
     private final ByteArrayOutputStream appended = new ByteArrayOutputStream();
     private final Map<String, Integer> added = new HashMap<>();
+    private final Map<String, Integer> utf8s = new HashMap<>();
     private final Map<Integer, byte[]> overwrites = new LinkedHashMap<>();
     private final List<byte[]> methods = new ArrayList<>();
     private int next;
@@ -39,18 +38,25 @@ public final class ClassFilePatch {
 
     /** A {@code Utf8} constant holding {@code text}: the class's own when it has one. */
     public int utf8(String text) {
-        int existing = classFile.pool.findUtf8(text);
-        if (existing > 0) {
-            return existing;
+        Integer known = utf8s.get(text); // a patch asks for the same names at every call site
+        if (known != null) {
+            return known;
         }
-        ByteArrayOutputStream entry = new ByteArrayOutputStream(text.length() + 3);
-        try (DataOutputStream out = new DataOutputStream(entry)) {
-            out.writeByte(ConstantPool.UTF8);
-            out.writeUTF(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a text over 65535 bytes
+        int index = classFile.pool.findUtf8(text);
+        if (index <= 0) {
+            byte[] encoded = ModifiedUtf8.encode(text);
+            if (encoded.length > 0xFFFF) {
+                throw new ClassFormatError("a constant of " + encoded.length + " bytes");
+            }
+            byte[] entry = new byte[3 + encoded.length];
+            entry[0] = ConstantPool.UTF8;
+            entry[1] = (byte) (encoded.length >>> 8);
+            entry[2] = (byte) encoded.length;
+            System.arraycopy(encoded, 0, entry, 3, encoded.length);
+            index = constant(entry);
         }
-        return constant(entry.toByteArray());
+        utf8s.put(text, index);
+        return index;
     }
 
     public int classConstant(String internalName) {

@@ -1,5 +1,6 @@
 package dev.ferry.agent.classfile;
 
+import dev.ferry.boot.jdk.ModifiedUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -192,10 +193,13 @@ public final class ConstantPool {
     /** The index of a {@code Utf8} entry holding exactly {@code text}, or -1. */
     public int findUtf8(String text) {
         // compared as encoded bytes, entry by entry: a class is patched with a handful of lookups, and decoding every
-        // string of its pool into a map (thousands of classes as an application starts) cost more than the patch
-        byte[] wanted = modifiedUtf8(text);
+        // string of its pool (thousands of classes as an application starts, in the interpreter) cost more
+        byte[] wanted = ModifiedUtf8.encode(text);
+        int length = wanted.length;
         for (int i = 1; i < tags.length; i++) {
-            if (tags[i] == UTF8 && u2(offsets[i]) == wanted.length && sameBytes(offsets[i] + 2, wanted)) {
+            int at = offsets[i];
+            if (tags[i] == UTF8 && ((bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF) == length
+                    && sameBytes(at + 2, wanted)) {
                 return i;
             }
         }
@@ -209,31 +213,6 @@ public final class ConstantPool {
             }
         }
         return true;
-    }
-
-    /** The class file's encoding of {@code text} (modified UTF-8, without the length). */
-    private static byte[] modifiedUtf8(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            length += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
-        byte[] encoded = new byte[length];
-        int at = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != 0 && c < 0x80) {
-                encoded[at++] = (byte) c;
-            } else if (c < 0x800) {
-                encoded[at++] = (byte) (0xC0 | c >> 6);
-                encoded[at++] = (byte) (0x80 | c & 0x3F);
-            } else {
-                encoded[at++] = (byte) (0xE0 | c >> 12);
-                encoded[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                encoded[at++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return encoded;
     }
 
     private void checkMember(int index) {

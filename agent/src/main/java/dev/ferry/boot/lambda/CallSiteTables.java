@@ -1,5 +1,6 @@
 package dev.ferry.boot.lambda;
 
+import dev.ferry.boot.jdk.ModifiedUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -106,14 +107,14 @@ public final class CallSiteTables {
             out.writeShort(sites.size());
             for (SymbolicCallSite site : sites) {
                 out.writeInt(site.hash());
-                out.writeUTF(site.samName());
-                out.writeUTF(site.factoryDescriptor());
-                out.writeUTF(site.samDescriptor());
+                ModifiedUtf8.write(out, site.samName());
+                ModifiedUtf8.write(out, site.factoryDescriptor());
+                ModifiedUtf8.write(out, site.samDescriptor());
                 out.writeByte(site.implKind());
-                out.writeUTF(site.implOwner());
-                out.writeUTF(site.implName());
-                out.writeUTF(site.implDescriptor());
-                out.writeUTF(site.instantiatedDescriptor());
+                ModifiedUtf8.write(out, site.implOwner());
+                ModifiedUtf8.write(out, site.implName());
+                ModifiedUtf8.write(out, site.implDescriptor());
+                ModifiedUtf8.write(out, site.instantiatedDescriptor());
                 writeList(out, site.markers());
                 writeList(out, site.bridges());
             }
@@ -127,7 +128,7 @@ public final class CallSiteTables {
     private static void writeList(DataOutputStream out, List<String> texts) throws IOException {
         out.writeShort(texts.size());
         for (String text : texts) {
-            out.writeUTF(text);
+            ModifiedUtf8.write(out, text);
         }
     }
 
