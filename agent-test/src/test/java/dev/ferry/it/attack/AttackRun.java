@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.ForkedJvm;
+import dev.ferry.it.ItSettings;
 import dev.ferry.it.Jdk;
 import dev.ferry.it.JvmRun;
+import dev.ferry.it.Once;
 import dev.ferry.it.support.FerryCounters;
 import dev.ferry.it.support.KeyFiles;
 import java.io.IOException;
@@ -14,13 +16,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One attack reader ({@link AttackReader}) and the assertions on what it printed. The streams come from one
- * {@link AttackWriter} run per IT class ({@link #writeAll}), with a key both sides share.
+ * {@link AttackWriter} run for every attack IT class of the test JVM ({@link #written}), with a key both sides share.
  */
 final class AttackRun {
 
@@ -37,7 +41,9 @@ final class AttackRun {
         this.options = options;
     }
 
-    /** The written streams' directory and the key: what every reader of one IT class shares. */
+    private static final Once<Written> WRITTEN = Once.of(AttackRun::writeAll);
+
+    /** The written streams' directory and the key: what every attack reader shares. */
     record Written(Path directory, Path key) {
 
         Path file(AttackStream stream, Nesting nesting) {
@@ -59,15 +65,31 @@ final class AttackRun {
         byte[] apply(byte[] stream);
     }
 
-    /** Runs the writer with a new key in {@code directory}, on the JDK of this build. */
-    static Written writeAll(Path directory) {
-        Path key = KeyFiles.random(directory.resolve("ferry.key"), KeyFiles.MINIMUM_BYTES);
+    /**
+     * The attack streams, written once per test JVM (every attack IT class reads the same streams; each case patches
+     * its own copy under a name of its own).
+     */
+    static Written written() {
+        return WRITTEN.get();
+    }
+
+    /** Runs the writer with a new key in a fresh directory of the build, on the JDK of this build. */
+    private static Written writeAll() {
+        Path directory = ItSettings.testClasses().resolveSibling("attack-streams");
         Path streams = directory.resolve("streams");
         try {
+            if (Files.exists(directory)) {
+                try (Stream<Path> earlier = Files.walk(directory)) {
+                    for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path); // an earlier run's streams and key
+                    }
+                }
+            }
             Files.createDirectories(streams);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path key = KeyFiles.random(directory.resolve("ferry.key"), KeyFiles.MINIMUM_BYTES);
         JvmRun run = ForkedJvm.on(Jdk.ofThisBuild()).withFerry("keyFile=" + key)
                 .main(AttackWriter.class, streams.toString()).run().assertSucceeded();
         // the gadget's comparator runs in the writer too, as the queue orders its elements

@@ -2,10 +2,8 @@ package dev.ferry.it.attack;
 
 import dev.ferry.it.Jdk;
 import dev.ferry.it.Once;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * would bring the classes Ferry made in this JVM over {@code maxClasses}; afterwards the same reader still reads a
  * small legitimate stream.
  *
- * <p>JVM launches (5): one writer with a key; per JDK one reader with {@code maxClassesPerStream=3} and one with
- * {@code maxClasses=3}.
+ * <p>JVM launches (4, and the writer the attack ITs share): per JDK one reader with {@code maxClassesPerStream=3} and
+ * one with {@code maxClasses=3}.
  */
 class ClassBudgetIT {
 
@@ -26,10 +24,6 @@ class ClassBudgetIT {
     private static final String OVER_PER_JVM = "two-more-new-specializations";
     private static final String KNOWN_AFTER_PER_JVM = "the-first-two-again";
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<Jdk, Once<AttackRun>> PER_STREAM = new EnumMap<>(Jdk.class);
     private static final Map<Jdk, Once<AttackRun>> PER_JVM = new EnumMap<>(Jdk.class);
 
@@ -61,7 +55,7 @@ class ClassBudgetIT {
 
     private static synchronized AttackRun perStream(Jdk jdk) {
         return PER_STREAM.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "maxClassesPerStream=3")
                     .read(OVER_PER_STREAM, Nesting.LIST, written.file(AttackStream.MANY_SPECIALIZATIONS, Nesting.LIST))
                     .read(SMALL_AFTER_PER_STREAM, Nesting.FIELD,
@@ -73,7 +67,7 @@ class ClassBudgetIT {
 
     private static synchronized AttackRun perJvm(Jdk jdk) {
         return PER_JVM.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "maxClasses=3")
                     .read(FIRST_TWO, Nesting.FIELD, written.file(AttackStream.TWO_SPECIALIZATIONS, Nesting.FIELD))
                     .read(OVER_PER_JVM, Nesting.MAP, written.file(AttackStream.TWO_OTHER_SPECIALIZATIONS, Nesting.MAP))

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,17 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code ObjectInputFilter} rejects the capturing class, refuses the queue before the body runs, and the same reader
  * still reads a lambda it allows.
  *
- * <p>JVM launches (9): one writer with a key; per JDK a control reader and one reader per narrowing.
+ * <p>JVM launches (8, and the writer the attack ITs share): per JDK a control reader and one reader per narrowing.
  */
 class GadgetNarrowingIT {
 
     private static final String GADGET = "gadget";
     private static final String ALLOWED = "allowed-lambda-after";
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<String, Once<AttackRun>> READERS = new ConcurrentHashMap<>();
 
     /** How the reader is narrowed. */
@@ -91,7 +86,7 @@ class GadgetNarrowingIT {
 
     private static AttackRun control(Jdk jdk) {
         return READERS.computeIfAbsent(jdk + " control", key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(jdk, written, "")
                     .read(GADGET, Nesting.FIELD, written.file(AttackStream.GADGET, Nesting.FIELD));
             reader.run();
@@ -101,7 +96,7 @@ class GadgetNarrowingIT {
 
     private static AttackRun narrowed(Jdk jdk, Narrowing narrowing) {
         return READERS.computeIfAbsent(jdk + " " + narrowing, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(jdk, written, narrowing.options);
             Path gadget = written.file(AttackStream.GADGET, Nesting.FIELD);
             if (narrowing.filter != null) {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.it.Jdk;
 import dev.ferry.it.Once;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * nesting and gets the class with its links and its static state as written (a registry that kept the class defined
  * for the refused read, without its static state or its linked class, would fail here).
  *
- * <p>JVM launches (3): one writer with a key; one reader with the key per JDK.
+ * <p>JVM launches (2, and the writer the attack ITs share): one reader with the key per JDK.
  */
 class PoisoningIT {
 
@@ -27,10 +25,6 @@ class PoisoningIT {
     private static final String LINKS_STRIPPED = "links-stripped";
     private static final String STATIC_STATE_FILTERED = "static-state-rejected-by-the-filter";
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<Jdk, Once<AttackRun>> READERS = new EnumMap<>(Jdk.class);
 
     @ParameterizedTest(name = "{0} reader")
@@ -75,7 +69,7 @@ class PoisoningIT {
 
     private static synchronized AttackRun reader(Jdk jdk) {
         return READERS.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "");
             reader.read(LINKS_ALTERED, Nesting.FIELD, written.patched(LINKS_ALTERED, AttackStream.BY_VALUE,
                     Nesting.FIELD, RecipeSurgery::alterFirstLink));

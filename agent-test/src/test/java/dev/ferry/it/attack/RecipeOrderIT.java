@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.it.Jdk;
 import dev.ferry.it.Once;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * put); a legitimate class-by-value recipe replayed under another descriptor's name is refused before any class is
  * defined. Controls in the same reader show that the counters move when a class is made.
  *
- * <p>JVM launches (3): one writer with a key; one reader with the key per JDK.
+ * <p>JVM launches (2, and the writer the attack ITs share): one reader with the key per JDK.
  */
 class RecipeOrderIT {
 
@@ -29,10 +27,6 @@ class RecipeOrderIT {
     /** As long as {@link Shipped#SHIPPED}, so that the stream stays well-formed. */
     private static final String OTHER_NAME = "dev.ferry.it.attack.generated.Shipper";
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<Jdk, Once<AttackRun>> READERS = new EnumMap<>(Jdk.class);
 
     @ParameterizedTest(name = "{0} reader")
@@ -75,7 +69,7 @@ class RecipeOrderIT {
 
     private static synchronized AttackRun reader(Jdk jdk) {
         return READERS.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "")
                     .read(SIBLINGS, Nesting.MAP, written.file(AttackStream.KNOWN_BESIDE_UNKNOWN_SPECIALIZATION,
                             Nesting.MAP))

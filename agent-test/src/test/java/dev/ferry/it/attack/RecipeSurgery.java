@@ -1,5 +1,6 @@
 package dev.ferry.it.attack;
 
+import dev.ferry.it.support.StreamSurgery;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class RecipeSurgery {
         if (from.length() != to.length()) {
             throw new IllegalArgumentException("names must have the same length");
         }
-        int at = indexOf(stream, from.getBytes(StandardCharsets.US_ASCII), 0);
+        int at = StreamSurgery.indexOf(stream, from.getBytes(StandardCharsets.US_ASCII), 0);
         if (at < 0) {
             throw new IllegalStateException("the stream does not contain " + from);
         }
@@ -203,25 +204,12 @@ final class RecipeSurgery {
     }
 
     private static int head(byte[] stream, int kind) {
-        for (int at = indexOf(stream, HEAD, 0); at >= 0; at = indexOf(stream, HEAD, at + 1)) {
+        for (int at = StreamSurgery.indexOf(stream, HEAD, 0); at >= 0; at = StreamSurgery.indexOf(stream, HEAD, at + 1)) {
             if ((stream[at + HEAD.length] & 0xFF) == kind) {
                 return at;
             }
         }
         throw new IllegalStateException("the stream holds no Ferry annotation of kind " + kind);
-    }
-
-    private static int indexOf(byte[] stream, byte[] wanted, int from) {
-        outer:
-        for (int at = from; at + wanted.length <= stream.length; at++) {
-            for (int i = 0; i < wanted.length; i++) {
-                if (stream[at + i] != wanted[i]) {
-                    continue outer;
-                }
-            }
-            return at;
-        }
-        return -1;
     }
 
     private static int u2(byte[] data, int at) {

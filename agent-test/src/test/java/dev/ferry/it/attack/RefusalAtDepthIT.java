@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,14 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every legitimate stream kind, in every nesting, as written: a refused stream never changes what a later valid
  * stream gets.
  *
- * <p>JVM launches (3): one writer with a key; one reader with the key and {@code maxClassesPerStream=3} per JDK.
+ * <p>JVM launches (2, and the writer the attack ITs share): one reader with the key and
+ * {@code maxClassesPerStream=3} per JDK.
  */
 class RefusalAtDepthIT {
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<Jdk, Once<AttackRun>> READERS = new EnumMap<>(Jdk.class);
 
     /** What a reader refuses, and the stream (patched or not, with a filter or not) that makes it refuse. */
@@ -112,7 +108,7 @@ class RefusalAtDepthIT {
 
     private static synchronized AttackRun reader(Jdk jdk) {
         return READERS.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "maxClassesPerStream=3");
             for (Refusal refusal : Refusal.values()) {
                 for (Nesting nesting : Nesting.values()) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.Jdk;
 import dev.ferry.it.Once;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * legitimate stream of each kind (lambda, cyclic lambda, class by value, specialization, each in a holder object) is
  * read by one reader JVM, in a loop, and then the whole stream reads as written in that same JVM.
  *
- * <p>JVM launches (3): one writer with a key; one reader with the key per JDK.
+ * <p>JVM launches (2, and the writer the attack ITs share): one reader with the key per JDK.
  */
 class TruncationIT {
 
     private static final List<AttackStream> KINDS = List.of(AttackStream.LAMBDA, AttackStream.CYCLIC_LAMBDA,
             AttackStream.BY_VALUE, AttackStream.SPECIALIZATION);
 
-    @TempDir
-    static Path files;
-
-    private static final Once<AttackRun.Written> WRITTEN = Once.of(() -> AttackRun.writeAll(files));
     private static final Map<Jdk, Once<AttackRun>> READERS = new EnumMap<>(Jdk.class);
 
     static Stream<Arguments> kinds() {
@@ -60,7 +54,7 @@ class TruncationIT {
 
     private static synchronized AttackRun reader(Jdk jdk) {
         return READERS.computeIfAbsent(jdk, key -> Once.of(() -> {
-            AttackRun.Written written = WRITTEN.get();
+            AttackRun.Written written = AttackRun.written();
             AttackRun reader = AttackRun.reader(key, written, "");
             for (AttackStream kind : KINDS) {
                 reader.truncate(kind.name(), Nesting.FIELD, written.file(kind, Nesting.FIELD));
