@@ -2,6 +2,7 @@ package dev.ferry.it.jfr;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import dev.ferry.it.support.StreamSurgery;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -89,29 +90,13 @@ public final class JfrEventsProgram {
     /** Keeps the class file well-formed (one digit becomes another): only the integrity check can notice. */
     private static byte[] flipLastCharacterInClassFile(byte[] stream, String constant) {
         byte[] magic = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
-        int at = indexOf(stream, constant.getBytes(StandardCharsets.US_ASCII), indexOf(stream, magic, 0));
+        int at = StreamSurgery.indexOf(stream, constant.getBytes(StandardCharsets.US_ASCII), StreamSurgery.indexOf(stream, magic, 0));
         if (at < 0) {
             throw new IllegalStateException("the stream carries no class file containing " + constant);
         }
         byte[] patched = stream.clone();
         patched[at + constant.length() - 1] ^= 1;
         return patched;
-    }
-
-    private static int indexOf(byte[] stream, byte[] wanted, int from) {
-        if (from < 0) {
-            return -1;
-        }
-        outer:
-        for (int at = from; at + wanted.length <= stream.length; at++) {
-            for (int i = 0; i < wanted.length; i++) {
-                if (stream[at + i] != wanted[i]) {
-                    continue outer;
-                }
-            }
-            return at;
-        }
-        return -1;
     }
 
     /**

@@ -131,12 +131,23 @@ public final class StreamSurgery {
         return patched;
     }
 
-    private static List<Integer> occurrences(byte[] stream, byte[] wanted, int from) {
-        List<Integer> found = new ArrayList<>();
+    /** Where {@code wanted} first occurs in {@code stream} at or after {@code from}; -1 when nowhere, or from < 0. */
+    public static int indexOf(byte[] stream, byte[] wanted, int from) {
+        if (from < 0) {
+            return -1;
+        }
         for (int at = from; at + wanted.length <= stream.length; at++) {
             if (matches(stream, at, wanted)) {
-                found.add(at);
+                return at;
             }
+        }
+        return -1;
+    }
+
+    private static List<Integer> occurrences(byte[] stream, byte[] wanted, int from) {
+        List<Integer> found = new ArrayList<>();
+        for (int at = indexOf(stream, wanted, from); at >= 0; at = indexOf(stream, wanted, at + 1)) {
+            found.add(at);
         }
         return found;
     }

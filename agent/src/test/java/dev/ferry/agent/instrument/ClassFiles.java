@@ -12,12 +12,12 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /** Test helpers: class files of test classes, and the bootstrap methods of their invokedynamic instructions. */
-final class ClassFiles {
+public final class ClassFiles {
 
     private ClassFiles() {
     }
 
-    static byte[] of(Class<?> type) {
+    public static byte[] of(Class<?> type) {
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             return in.readAllBytes();
         } catch (IOException e) {
