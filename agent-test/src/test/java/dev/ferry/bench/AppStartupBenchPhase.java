@@ -36,12 +36,8 @@ final class AppStartupBenchPhase {
     void run() throws IOException, InterruptedException {
         int warm = suite.quick() ? 1 : 2;
         int runs = suite.quick() ? 3 : 12;
-        List<String> hazelcast = new ArrayList<>(List.of("-Dhazelcast.logging.type=none"));
-        if (Runtime.version().feature() >= 24) {
-            hazelcast.add("--sun-misc-unsafe-memory-access=allow"); // Hazelcast's own warning on JDK 24 and later
-        }
-        app("a Hazelcast member: start, one put, shut down", "apps-hazelcast", hazelcast, classPath("hazelcast"),
-                HazelcastMemberStart.class, "put=ok", warm, runs);
+        app("a Hazelcast member: start, one put, shut down", "apps-hazelcast", HazelcastBenchPhase.hazelcastOptions(),
+                classPath("hazelcast"), HazelcastMemberStart.class, "put=ok", warm, runs);
         app("a Spring Boot application: start its context, close it", "apps-spring", List.of(),
                 classPath("spring", "micrometer", "snakeyaml"), SpringBootStart.class, "context=ok", warm, runs);
     }
@@ -101,31 +97,29 @@ final class AppStartupBenchPhase {
         Stats base = Stats.of(values.get("baseline"));
         Stats with = values.containsKey("ferry") ? Stats.of(values.get("ferry")) : null;
         if (with == null) {
-            suite.row(metric, NA, mean(base), NA, target, NA);
+            suite.row(metric, NA, BenchSuite.ms(base), NA, target, NA);
             return;
         }
         double ratio = with.mean() / base.mean();
         // the ratio's interval from the difference's: (base + diff ± hw) / base
         double halfWidth = Stats.diffHalfWidth95(with, base) / base.mean();
-        suite.row(metric, mean(with), mean(base), String.format(Locale.ROOT, "%.2f× ±%.2f", ratio, halfWidth),
-                target, ratio <= max ? "yes" : ratio - halfWidth <= max ? "**no** (within noise)" : "**no**");
+        suite.row(metric, BenchSuite.ms(with), BenchSuite.ms(base),
+                String.format(Locale.ROOT, "%.2f× ±%.2f", ratio, halfWidth), target,
+                BenchSuite.verdict(ratio <= max, ratio, halfWidth, max));
     }
 
     private void diffRow(String metric, Map<String, List<Double>> values) {
         Stats base = Stats.of(values.get("baseline"));
         Stats with = values.containsKey("ferry") ? Stats.of(values.get("ferry")) : null;
         if (with == null || base.mean() < 0) {
-            suite.row(metric, NA, mean(base), NA, "≤ +10 MB", NA);
+            suite.row(metric, NA, BenchSuite.ms(base), NA, "≤ +10 MB", NA);
             return;
         }
         double diff = with.mean() - base.mean();
         double halfWidth = Stats.diffHalfWidth95(with, base);
-        suite.row(metric, mean(with), mean(base), String.format(Locale.ROOT, "%+.1f MB ±%.1f", diff, halfWidth),
-                "≤ +10 MB", diff <= 10 ? "yes" : diff - halfWidth <= 10 ? "**no** (within noise)" : "**no**");
-    }
-
-    private static String mean(Stats s) {
-        return String.format(Locale.ROOT, "%.1f ±%.1f sd", s.mean(), s.sd());
+        suite.row(metric, BenchSuite.ms(with), BenchSuite.ms(base),
+                String.format(Locale.ROOT, "%+.1f MB ±%.1f", diff, halfWidth), "≤ +10 MB",
+                BenchSuite.verdict(diff <= 10, diff, halfWidth, 10));
     }
 
     private static String summary(List<Double> values) {

@@ -737,7 +737,7 @@ public final class BenchSuite {
         return Double.isNaN(error) ? "" : " ±" + String.format(Locale.ROOT, format, error);
     }
 
-    private static String ms(Stats s) {
+    static String ms(Stats s) {
         return s == null ? NA : String.format(Locale.ROOT, "%.1f ±%.1f sd", s.mean(), s.sd());
     }
 
@@ -746,7 +746,7 @@ public final class BenchSuite {
     }
 
     /** yes/no by the measured value, marked when the target lies within the value's error interval. */
-    private static String verdict(boolean met, double value, double halfWidth, double target) {
+    static String verdict(boolean met, double value, double halfWidth, double target) {
         boolean noisy = !Double.isNaN(halfWidth) && value - halfWidth <= target && target <= value + halfWidth;
         return yesNo(met) + (noisy ? " (within noise)" : "");
     }

@@ -138,6 +138,16 @@ final class HazelcastBenchPhase {
         }
     }
 
+    /** What every JVM running Hazelcast in the benchmarks runs with: silent, and no warning of its own on JDK 24+. */
+    static List<String> hazelcastOptions() {
+        List<String> options = new ArrayList<>(List.of("-Dhazelcast.logging.type=none"));
+        if (Runtime.version().feature() >= 24) {
+            // Hazelcast's sun.misc.Unsafe memory access, about which JDK 24 and later warn
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
     /** {@code java [agent] ... -cp <this class path without agent jars> main args}. */
     private static List<String> command(String agent, String main, String... args) {
         List<String> command = new ArrayList<>();
@@ -145,11 +155,7 @@ final class HazelcastBenchPhase {
         if (agent != null) {
             command.add(agent);
         }
-        command.add("-Dhazelcast.logging.type=none");
-        if (Runtime.version().feature() >= 24) {
-            // Hazelcast's sun.misc.Unsafe memory access, about which JDK 24 and later warn
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        command.addAll(hazelcastOptions());
         command.add("-cp");
         // the test class path lists ferry-agent (provided scope, for dev.ferry.api) from the local repository, which
         // may be another build's: only the -javaagent jar may bring Ferry
