@@ -3,6 +3,7 @@ package dev.ferry.it.agents;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,6 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>{@code no-op}: also registers a retransformation-capable transformer that changes nothing and notes the
  *   classes of this package it saw being retransformed;</li>
  *   <li>{@code byte-buddy}: also installs {@link CargoAdvice}, an {@code AgentBuilder} with retransformation.</li>
+ *   <li>{@code break-object-input-stream}: loads {@code java.io.ObjectInputStream}, then registers a
+ *   retransformation-capable transformer that hands the JVM malformed bytes whenever that class is retransformed, so
+ *   that Ferry, which retransforms it to hook it, fails to install after registering its transformers (the class
+ *   itself stays as the JDK loaded it, and the application keeps working).</li>
  * </ul>
  */
 public final class SecondAgent {
@@ -25,7 +30,7 @@ public final class SecondAgent {
     private SecondAgent() {
     }
 
-    public static void premain(String arguments, Instrumentation given) {
+    public static void premain(String arguments, Instrumentation given) throws ClassNotFoundException {
         instrumentation = given;
         switch (arguments == null ? "keep" : arguments) {
             case "keep":
@@ -35,6 +40,10 @@ public final class SecondAgent {
                 break;
             case "byte-buddy":
                 CargoAdvice.install(given, CargoAdvice.premainRecording());
+                break;
+            case "break-object-input-stream":
+                Class.forName("java.io.ObjectInputStream");
+                given.addTransformer(new RetransformationBreaker("java/io/ObjectInputStream"), true);
                 break;
             default:
                 throw new IllegalArgumentException("unknown argument " + arguments);
@@ -69,6 +78,21 @@ public final class SecondAgent {
                 RETRANSFORMATIONS_SEEN.add(className);
             }
             return null;
+        }
+    }
+
+    /** Malformed bytes (a class file cut after its version) whenever one class is retransformed; nothing else. */
+    private static final class RetransformationBreaker implements ClassFileTransformer {
+        private final String broken;
+
+        RetransformationBreaker(String broken) {
+            this.broken = broken;
+        }
+
+        @Override
+        public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                ProtectionDomain protectionDomain, byte[] classFile) {
+            return classBeingRedefined != null && broken.equals(className) ? Arrays.copyOf(classFile, 8) : null;
         }
     }
 }
