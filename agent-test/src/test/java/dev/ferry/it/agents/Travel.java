@@ -4,7 +4,10 @@ import dev.ferry.it.support.Failures;
 import dev.ferry.it.support.Streams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,5 +92,23 @@ public final class Travel {
             return "the stream returned the very object written";
         }
         return expected.equals(actual) ? null : "the copy computes " + actual + ", the original " + expected;
+    }
+
+    /**
+     * Writes a forged {@code SerializedLambda} naming {@code capturing}'s static {@code weigh(int)} as an
+     * {@code IntUnaryOperator} (javac compiled no such serializable lambda) and reads it back: null when Ferry's gate
+     * refuses it with its message, else what happened.
+     */
+    public static String forgedSerializedLambdaProblem(Class<?> capturing) throws IOException {
+        SerializedLambda forged = new SerializedLambda(capturing, "java/util/function/IntUnaryOperator", "applyAsInt",
+                "(I)I", MethodHandleInfo.REF_invokeStatic, capturing.getName().replace('.', '/'), "weigh", "(I)I",
+                "(I)I", new Object[0]);
+        try {
+            return "read back as " + Streams.readOne(Streams.write(forged));
+        } catch (InvalidObjectException refused) {
+            return refused.getMessage().contains("refused SerializedLambda") ? null : Failures.describeChain(refused);
+        } catch (ClassNotFoundException | RuntimeException other) {
+            return Failures.describeChain(other);
+        }
     }
 }

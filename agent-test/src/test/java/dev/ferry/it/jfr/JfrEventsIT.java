@@ -44,7 +44,7 @@ class JfrEventsIT {
         JvmRun run = RUNS.get(jdk).get().run;
         assertEquals(List.of("before-recording: java.lang.ClassFormatError", "lambda: 42",
                 "class: shipped materialized=true", "refusal: java.io.InvalidClassException",
-                "transform-failure: java.lang.ClassFormatError"), run.stdoutLines(), run::report);
+                "transform-failure: java.io.NotSerializableException"), run.stdoutLines(), run::report);
     }
 
     @ParameterizedTest

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ public final class JfrEventsProgram {
             System.out.println("class: " + ((Payload) copy).describe() + " materialized="
                     + (copy.getClass() != shipped.getClass()));
             System.out.println("refusal: " + readTampered());
-            System.out.println("transform-failure: " + defineMalformed(MALFORMED));
+            System.out.println("transform-failure: " + writeLambdaOfAClassWithAMalformedClassFile());
             recording.stop();
             recording.dump(Path.of(args[0]));
         }
@@ -100,8 +102,8 @@ public final class JfrEventsProgram {
     }
 
     /**
-     * Defines a class file whose constant pool announces more entries than it has and names {@code LambdaMetafactory},
-     * so that Ferry tries to parse it and fails; the JVM then refuses it as it would without Ferry.
+     * Defines a class file whose constant pool announces more entries than it has: the JVM refuses it as it would
+     * without Ferry, which reads no class file as it loads.
      */
     private static String defineMalformed(String name) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -116,6 +118,44 @@ public final class JfrEventsProgram {
         try {
             return "defined " + new BytesLoader().define(name, bytes.toByteArray());
         } catch (ClassFormatError expected) {
+            return expected.getClass().getName();
+        }
+    }
+
+    /**
+     * Writes a lambda of {@link Malformed}, defined by a loader whose class file for it is malformed: Ferry cannot read
+     * the class's call sites, records a transform failure and refuses to write the lambda.
+     */
+    private static String writeLambdaOfAClassWithAMalformedClassFile() throws IOException,
+            ReflectiveOperationException {
+        String resource = MALFORMED.replace('.', '/') + ".class";
+        byte[] real;
+        try (InputStream in = JfrEventsProgram.class.getClassLoader().getResourceAsStream(resource)) {
+            real = in.readAllBytes();
+        }
+        ClassLoader misreporting = new ClassLoader(JfrEventsProgram.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.equals(MALFORMED)) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> loaded = findLoadedClass(name);
+                    return loaded != null ? loaded : defineClass(name, real, 0, real.length);
+                }
+            }
+
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return name.equals(resource) ? new ByteArrayInputStream(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1})
+                        : super.getResourceAsStream(name);
+            }
+        };
+        Object lambda = misreporting.loadClass(MALFORMED).getMethod("answer").invoke(null);
+        try {
+            write(lambda);
+            return "written";
+        } catch (NotSerializableException expected) {
             return expected.getClass().getName();
         }
     }

@@ -104,11 +104,16 @@ public final class ClassFile {
             int descriptorIndex = in.u2();
             int codeOffset = -1;
             int codeLength = 0;
+            int codeAttribute = -1;
+            int codeAttributeEnd = -1;
             int attributes = in.u2();
             for (int a = 0; a < attributes; a++) {
+                int attributeOffset = in.offset();
                 String attribute = pool.utf8(in.u2());
                 int length = in.u4();
                 if ("Code".equals(attribute)) {
+                    codeAttribute = attributeOffset;
+                    codeAttributeEnd = in.offset() + length;
                     Reader code = new Reader(in.bytes, in.offset());
                     code.skip(4); // max_stack, max_locals
                     codeLength = code.u4();
@@ -117,7 +122,7 @@ public final class ClassFile {
                 in.skip(length);
             }
             methods.add(new Method(offset, access, nameIndex, pool.utf8(nameIndex), pool.utf8(descriptorIndex),
-                    descriptorIndex, codeOffset, codeLength));
+                    descriptorIndex, codeOffset, codeLength, codeAttribute, codeAttributeEnd));
         }
         return Collections.unmodifiableList(methods);
     }
@@ -186,9 +191,12 @@ public final class ClassFile {
         final int descriptorIndex;
         final int codeOffset;
         final int codeLength;
+        /** Where the whole {@code Code} attribute starts (its name index) and ends; -1 without one. */
+        final int codeAttribute;
+        final int codeAttributeEnd;
 
         Method(int offset, int access, int nameIndex, String name, String descriptor, int descriptorIndex,
-                int codeOffset, int codeLength) {
+                int codeOffset, int codeLength, int codeAttribute, int codeAttributeEnd) {
             this.offset = offset;
             this.access = access;
             this.nameIndex = nameIndex;
@@ -197,6 +205,8 @@ public final class ClassFile {
             this.descriptorIndex = descriptorIndex;
             this.codeOffset = codeOffset;
             this.codeLength = codeLength;
+            this.codeAttribute = codeAttribute;
+            this.codeAttributeEnd = codeAttributeEnd;
         }
 
         public String name() {

@@ -2,18 +2,20 @@ package dev.ferry.agent.classfile;
 
 import dev.ferry.boot.jdk.ModifiedUtf8;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Edits of a {@link ClassFile} that leave everything else byte for byte as it was: constants appended to the pool,
- * two-byte values overwritten where they stand, and methods appended. No instruction moves, so no offset, stack map
- * or exception table needs rewriting, and the same input always gives the same output (a class retransformed later
- * gets exactly the shape it got when it was loaded).
+ * bytes overwritten where they stand, methods appended, and a method's whole body replaced by straight-line code. No
+ * instruction of a kept body moves, so no offset, stack map or exception table needs rewriting, and the same input
+ * always gives the same output.
  */
 public final class ClassFilePatch {
 
@@ -25,6 +27,9 @@ public final class ClassFilePatch {
     private final Map<String, Integer> utf8s = new HashMap<>();
     private final Map<Integer, byte[]> overwrites = new LinkedHashMap<>();
     private final List<byte[]> methods = new ArrayList<>();
+    /** Ranges of the original class file replaced by other bytes: start to {end, bytes...}. */
+    private final TreeMap<Integer, byte[]> splices = new TreeMap<>();
+    private final Map<Integer, Integer> spliceEnds = new HashMap<>();
     private int next;
 
     public ClassFilePatch(ClassFile classFile) {
@@ -103,6 +108,23 @@ public final class ClassFilePatch {
         methods.add(methodInfo.clone());
     }
 
+    /**
+     * Replaces the whole {@code Code} attribute of {@code method} by one holding {@code code}: straight-line code
+     * (no branch, so no stack map), no exception table, no nested attributes (line numbers of the old body go too).
+     */
+    public void replaceCode(ClassFile.Method method, int maxStack, int maxLocals, byte[] code) {
+        if (method.codeAttribute < 0) {
+            throw new IllegalArgumentException(method.name() + " has no code to replace");
+        }
+        int attributeLength = 2 + 2 + 4 + code.length + 2 + 2;
+        ByteBuffer attribute = ByteBuffer.allocate(6 + attributeLength);
+        attribute.putShort((short) utf8("Code")).putInt(attributeLength);
+        attribute.putShort((short) maxStack).putShort((short) maxLocals).putInt(code.length).put(code);
+        attribute.putShort((short) 0).putShort((short) 0); // no exception table, no attributes
+        splices.put(method.codeAttribute, attribute.array());
+        spliceEnds.put(method.codeAttribute, method.codeAttributeEnd);
+    }
+
     /** Renames a method: its {@code name_index} points to a {@code Utf8} holding {@code newName}. */
     public void rename(ClassFile.Method method, String newName) {
         overwriteU2(method.offset + 2, utf8(newName));
@@ -122,12 +144,24 @@ public final class ClassFilePatch {
                 | (original[classFile.methodsCountOffset + 1] & 0xFF);
         out.write(original, classFile.pool.end, classFile.methodsCountOffset - classFile.pool.end);
         writeU2(out, methodsCount + methods.size());
-        out.write(original, classFile.methodsCountOffset + 2, classFile.methodsEnd - classFile.methodsCountOffset - 2);
+        writeSpliced(out, original, classFile.methodsCountOffset + 2, classFile.methodsEnd);
         for (byte[] method : methods) {
             out.write(method, 0, method.length);
         }
         out.write(original, classFile.methodsEnd, original.length - classFile.methodsEnd);
         return out.toByteArray();
+    }
+
+    /** Copies {@code original[from, to)}, with the replaced ranges in it replaced; a method's length changes with it. */
+    private void writeSpliced(ByteArrayOutputStream out, byte[] original, int from, int to) {
+        int at = from;
+        for (Map.Entry<Integer, byte[]> splice : splices.subMap(from, to).entrySet()) {
+            int start = splice.getKey();
+            out.write(original, at, start - at);
+            out.write(splice.getValue(), 0, splice.getValue().length);
+            at = spliceEnds.get(start);
+        }
+        out.write(original, at, to - at);
     }
 
     private static void writeU2(ByteArrayOutputStream out, int value) {

@@ -82,7 +82,7 @@ final class RuntimeInjector {
 
     private static boolean isDefinedInBootLoader() {
         try {
-            Class.forName("dev.ferry.boot.lambda.LambdaBootstrap", false, null);
+            Class.forName("dev.ferry.boot.lambda.LambdaLinking", false, null);
             return true;
         } catch (ClassNotFoundException e) {
             return false;

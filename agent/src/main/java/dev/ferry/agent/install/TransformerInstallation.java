@@ -6,7 +6,7 @@ import dev.ferry.agent.config.AgentOptions;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
 import dev.ferry.agent.instrument.JdkHooksTransformer;
-import dev.ferry.agent.instrument.LambdaTransformer;
+import dev.ferry.agent.instrument.PreparedClasses;
 import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.agent.jfr.JfrEvents;
 import dev.ferry.agent.jmx.AgentMXBean;
@@ -17,7 +17,8 @@ import dev.ferry.boot.byvalue.ClassFileInspector;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.FerryLog;
 import dev.ferry.boot.jdk.JdkInternals;
-import dev.ferry.boot.lambda.LambdaBootstrap;
+import dev.ferry.boot.lambda.CallSiteTables;
+import dev.ferry.boot.lambda.LambdaLinking;
 import dev.ferry.boot.lambda.LambdaReading;
 import dev.ferry.boot.lambda.LambdaSite;
 import dev.ferry.boot.lambda.WireClassWriter;
@@ -25,6 +26,9 @@ import dev.ferry.boot.lambda.WireClasses;
 import dev.ferry.boot.security.ClassBudget;
 import dev.ferry.boot.security.IntegrityKey;
 import dev.ferry.boot.security.ReferencePolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -73,16 +77,16 @@ final class TransformerInstallation {
 
     /**
      * Installs everything or nothing: when a step fails after transformers were added, they are removed again and the
-     * JDK classes they changed are retransformed back, so that the agent reports "not installed" truthfully and a
+     * JDK classes they changed are redefined back, so that the agent reports "not installed" truthfully and a
      * later attach starts from a clean JVM.
      *
      * @param key the {@code keyFile} bytes, or null: generated classes are then written by name
-     * @param attached true from {@code agentmain}: application classes loaded before are prepared too, where the JVM
-     *     allows
+     * @param attached true from {@code agentmain}: for the log line (classes loaded before are prepared alike: their
+     *     call sites that have not linked yet link serializable)
      */
     static void install(Instrumentation instrumentation, AgentOptions options, byte[] key, boolean attached) {
-        if (LambdaBootstrap.class.getClassLoader() != null) {
-            throw new IllegalStateException("Ferry's runtime was loaded by " + LambdaBootstrap.class.getClassLoader()
+        if (LambdaLinking.class.getClassLoader() != null) {
+            throw new IllegalStateException("Ferry's runtime was loaded by " + LambdaLinking.class.getClassLoader()
                     + " instead of the boot loader");
         }
         openJavaBaseToFerry(instrumentation);
@@ -96,27 +100,35 @@ final class TransformerInstallation {
         List<ClassFileTransformer> added = new ArrayList<>();
         try {
             if (key != null) {
-                // first, so it sees generated classes' bytes as they were defined; it ignores retransformations, and
-                // is retransformation-capable only to share the JVM's one class-file hook with the other transformers
+                // sees generated classes' bytes as they are defined, and stays: they exist nowhere else
                 add(instrumentation, new GeneratedClassRecorder(options.byName()), added);
             }
-            ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaBootstrap.class.getModule());
+            ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaLinking.class.getModule());
             ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
-            add(instrumentation, new LambdaTransformer(selection, moduleAccess), added);
+            CallSiteTables.install(new PreparedClasses(selection, moduleAccess, instrumentation));
             Set<String> hooked = new HashSet<>(JdkHooksTransformer.HOOKED);
             if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
                 hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
             }
             JdkHooksTransformer hooks = new JdkHooksTransformer(hooked);
             add(instrumentation, hooks, added);
-            // loads the object streams if the application has not yet: the transformer hooks them as they load
+            List<Class<?>> loadedBefore = loadedHookedClasses(instrumentation, hooked);
+            // loads the object streams and the others if the application has not yet: hooked as they load
             JdkInternals.check();
-            retransformLoaded(instrumentation, hooks);
+            load(hooked);
+            hookByRedefinition(instrumentation, hooks, loadedBefore);
             hooks.checkStreamsHooked();
-            if (attached) {
-                LoadedClassPreparation.prepare(instrumentation, selection);
+            // every class it hooks is loaded: with no transformer left, loading a class costs what it costs without
+            // Ferry (the JVM hands a class file to no agent, and keeps using its class-data sharing archive)
+            instrumentation.removeTransformer(hooks);
+            added.remove(hooks);
+            for (Class<?> type : loadedBefore) {
+                if (type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY)) {
+                    MXBeanRegistration.registerIfServerExists(type);
+                }
             }
         } catch (RuntimeException | Error failure) {
+            CallSiteTables.install(null);
             for (ClassFileTransformer transformer : added) {
                 instrumentation.removeTransformer(transformer);
             }
@@ -127,24 +139,88 @@ final class TransformerInstallation {
                 + "; options " + options.effective());
     }
 
+    /** Adds a transformer that sees classes as they load, not retransformations. */
     private static void add(Instrumentation instrumentation, ClassFileTransformer transformer,
             List<ClassFileTransformer> added) {
-        instrumentation.addTransformer(transformer, true);
+        instrumentation.addTransformer(transformer, false);
         added.add(transformer);
     }
 
-    /** After the transformers are gone: the JDK's own bytes again for every JDK class Ferry hooked. */
+    /** After the transformers are gone: the JDK's own bytes again for every JDK class Ferry may have hooked. */
     private static void restoreHookedJdkClasses(Instrumentation instrumentation) {
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             String internalName = type.getName().replace('.', '/');
-            if (type.getClassLoader() == null && (JdkHooksTransformer.HOOKED.contains(internalName)
-                    || ClassSelection.JDK_COMBINATORS.contains(internalName))) {
+            if (type.getClassLoader() == null && JdkHooksTransformer.HOOKED.contains(internalName)) {
                 try {
-                    instrumentation.retransformClasses(type);
+                    instrumentation.redefineClasses(new ClassDefinition(type, jdkClassFile(type)));
                 } catch (Throwable ignored) {
-                    // a class that cannot be retransformed back was not changed either
+                    // a class that cannot be redefined back was not changed either
                 }
             }
+        }
+    }
+
+    /** The JDK classes to hook that are loaded already (the application or another agent used them first). */
+    private static List<Class<?>> loadedHookedClasses(Instrumentation instrumentation, Set<String> hooked) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && hooked.contains(type.getName().replace('.', '/'))) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
+    }
+
+    /** Loads (without initializing) the JDK classes to hook, so that the transformer hooks them now. */
+    private static void load(Set<String> hooked) {
+        for (String internalName : hooked) {
+            try {
+                Class.forName(internalName.replace('/', '.'), false, null);
+            } catch (ClassNotFoundException | LinkageError absent) {
+                // a runtime image without the module: nothing of it to hook
+            }
+        }
+    }
+
+    /**
+     * Hooks the JDK classes loaded before Ferry by redefining them with their hooked class files, all in one call (a
+     * pause of the JVM's own, several milliseconds at start-up). A redefinition, unlike a retransformation, makes the
+     * hooked bytes the class's own, so another agent's retransformation later starts from them and keeps the hooks.
+     */
+    private static void hookByRedefinition(Instrumentation instrumentation, JdkHooksTransformer hooks,
+            List<Class<?>> loaded) {
+        List<ClassDefinition> definitions = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            String internalName = type.getName().replace('.', '/');
+            try {
+                definitions.add(new ClassDefinition(type, JdkHooksTransformer.hook(internalName, jdkClassFile(type))));
+            } catch (RuntimeException | IOException failure) {
+                hooks.notHooked(internalName, failure);
+            }
+        }
+        if (definitions.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.redefineClasses(definitions.toArray(new ClassDefinition[0]));
+        } catch (Throwable failure) {
+            for (ClassDefinition definition : definitions) {
+                hooks.notHooked(definition.getDefinitionClass().getName().replace('.', '/'), failure);
+            }
+            return;
+        }
+        for (ClassDefinition definition : definitions) {
+            hooks.hooked(definition.getDefinitionClass().getName().replace('.', '/'));
+        }
+    }
+
+    /** The class file of a JDK class, from the runtime image. */
+    private static byte[] jdkClassFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new IOException("no class file for " + type.getName() + " in the runtime image");
+            }
+            return in.readAllBytes();
         }
     }
 
@@ -169,55 +245,17 @@ final class TransformerInstallation {
     }
 
     /**
-     * The prepared JDK combinators and the hooked object streams call Ferry's runtime, so {@code java.base} must read
-     * Ferry's module; a reader links the combinators' private lambda bodies and defines their wire classes, so
-     * {@code java.util.function} must be open to it; the stream hooks use {@code java.io}'s internals and
+     * The hooked object streams and {@code LambdaMetafactory} call Ferry's runtime, so {@code java.base} must read
+     * Ferry's module; a reader links the JDK combinators' private lambda bodies and defines their wire classes, so
+     * {@code java.util.function} must be open to it; the hooks use internals of {@code java.io}, {@code java.lang}
+     * (a class's redefinition count), {@code java.lang.invoke} ({@code SerializedLambda}'s capturing class) and
      * {@code jdk.internal.misc} ({@code JdkInternals}).
      */
     private static void openJavaBaseToFerry(Instrumentation instrumentation) {
-        Module ferry = LambdaBootstrap.class.getModule();
+        Module ferry = LambdaLinking.class.getModule();
         instrumentation.redefineModule(Object.class.getModule(), Set.of(ferry),
                 Map.of("jdk.internal.misc", Set.of(ferry)),
-                Map.of("java.util.function", Set.of(ferry), "java.io", Set.of(ferry)), Set.of(), Map.of());
-    }
-
-    /**
-     * The combinator interfaces and the hooked JDK classes loaded before Ferry started are prepared by retransformation: all
-     * in one call (each call is a pause of the JVM's own, several milliseconds at start-up), and one at a time only when
-     * that fails, so that one failure leaves the others prepared.
-     */
-    private static void retransformLoaded(Instrumentation instrumentation, JdkHooksTransformer hooks) {
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            String internalName = type.getName().replace('.', '/');
-            if (type.getClassLoader() == null && (ClassSelection.JDK_COMBINATORS.contains(internalName)
-                    || JdkHooksTransformer.HOOKED.contains(internalName) && !hooks.hasHooked(internalName))) {
-                loaded.add(type);
-            }
-        }
-        try {
-            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
-        } catch (Throwable batchFailed) {
-            for (Class<?> type : loaded) {
-                retransform(instrumentation, type);
-            }
-        }
-        for (Class<?> type : loaded) {
-            if (type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY)) {
-                MXBeanRegistration.registerIfServerExists(type);
-            }
-        }
-    }
-
-    private static void retransform(Instrumentation instrumentation, Class<?> type) {
-        try {
-            instrumentation.retransformClasses(type);
-        } catch (Throwable failure) {
-            AgentCounters.transformFailed(type.getName(), failure);
-            if (JdkHooksTransformer.HOOKED.contains(type.getName().replace('.', '/'))) {
-                // without its hooks in the object streams Ferry would only half work: install nothing
-                throw new IllegalStateException("cannot hook " + type.getName() + ": " + failure, failure);
-            }
-        }
+                Map.of("java.util.function", Set.of(ferry), "java.io", Set.of(ferry), "java.lang", Set.of(ferry),
+                        "java.lang.invoke", Set.of(ferry)), Set.of(), Map.of());
     }
 }

@@ -1,14 +1,15 @@
 package dev.ferry.agent.instrument;
 
-import dev.ferry.boot.lambda.LambdaBootstrap;
+import dev.ferry.boot.lambda.LambdaLinking;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Whether a class loader resolves Ferry's runtime ({@code dev.ferry.boot}) to the boot loader's classes. A prepared
- * class links Ferry's bootstrap by name through its own loader; a loader that delegates only {@code java.*} to its
- * parent (OSGi frameworks and JBoss Modules by default) would make its first lambda fail with
- * {@code NoClassDefFoundError}, so Ferry leaves that loader's classes untouched. Asked once per loader.
+ * Whether a class loader resolves Ferry's runtime ({@code dev.ferry.boot}) to the boot loader's classes. A wire class
+ * is defined in its capturing class's loader and links Ferry's runtime by name through it; with a loader that delegates
+ * only {@code java.*} to its parent (OSGi frameworks and JBoss Modules by default) that would fail with
+ * {@code NoClassDefFoundError}, so Ferry leaves that loader's classes' lambdas as the JDK links them. Asked once per
+ * loader.
  */
 final class FerryVisibility {
 
@@ -36,7 +37,7 @@ final class FerryVisibility {
 
     private static boolean resolvesFerry(ClassLoader loader) {
         try {
-            return Class.forName(LambdaBootstrap.class.getName(), false, loader) == LambdaBootstrap.class;
+            return Class.forName(LambdaLinking.class.getName(), false, loader) == LambdaLinking.class;
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             return false;
         }

@@ -8,13 +8,16 @@ import java.util.concurrent.atomic.LongAdder;
  * locks on the hot paths.
  */
 public enum Counter {
-    CLASSES_PREPARED("classes.prepared", "classes whose lambda call sites Ferry prepared as they loaded"),
+    CLASSES_PREPARED("classes.prepared", "classes whose call-site table Ferry read from their class file (at the"
+            + " first write or read of one of their lambdas)"),
     CALL_SITES_PREPARED("callsites.prepared", "lambda call sites in those classes"),
-    CALL_SITES_LINKED("callsites.linked", "prepared call sites that linked a lambda (their first run)"),
-    CLASSES_SKIPPED("classes.skipped", "classes with lambdas Ferry left untouched on purpose (a class loader that does"
-            + " not see Ferry's runtime)"),
-    TRANSFORM_FAILURES("transform.failures", "classes Ferry failed to prepare; they loaded as they were"),
-    LINK_FAILURES("link.failures", "prepared call sites Ferry failed to link; they linked as without Ferry"),
+    CALL_SITES_LINKED("callsites.linked", "call sites of application classes that linked a serializable lambda (their"
+            + " first run)"),
+    CLASSES_SKIPPED("classes.skipped", "classes whose lambdas Ferry left as the JDK links them on purpose (a class"
+            + " loader that does not see Ferry's runtime)"),
+    TRANSFORM_FAILURES("transform.failures", "classes Ferry failed to hook, record or read the call sites of (a JDK"
+            + " class left as it was, a class file that cannot be read)"),
+    LINK_FAILURES("link.failures", "lambda links Ferry could not decide about; they linked as without Ferry"),
     LAMBDAS_WRITTEN("lambdas.written", "lambdas written as their call site's wire object"),
     LAMBDAS_READ("lambdas.read", "lambdas read"),
     LAMBDAS_MATERIALIZED("lambdas.materialized", "wire classes defined (once per call site and JVM)"),

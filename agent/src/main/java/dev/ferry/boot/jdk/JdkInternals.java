@@ -7,6 +7,7 @@ import java.io.ObjectStreamField;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.SerializedLambda;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.util.HashMap;
@@ -60,6 +61,9 @@ public final class JdkInternals {
             ObjectOutputStream.class.getDeclaredMethod("annotateClass", Class.class);
             ObjectOutputStream.class.getDeclaredMethod("annotateProxyClass", Class.class);
             ObjectStreamClass.class.getDeclaredMethod("invokeWriteReplace", Object.class);
+            ObjectStreamClass.class.getDeclaredMethod("invokeReadResolve", Object.class);
+            SerializedLambda.class.getDeclaredField("capturingClass");
+            Class.class.getDeclaredField("classRedefinedCount");
             ObjectStreamClass.class.getDeclaredConstructor();
             ObjectStreamClass.class.getDeclaredField("name");
             ObjectStreamClass.class.getDeclaredField("suid");
@@ -170,6 +174,7 @@ public final class JdkInternals {
     /** {@code ObjectStreamClass}'s: {@code writeReplace}, a blank descriptor, and what a descriptor says. */
     private static final class Descriptors {
         static final MethodHandle INVOKE_WRITE_REPLACE;
+        static final MethodHandle INVOKE_READ_RESOLVE;
         static final VarHandle DESCRIPTOR_NAME;
         static final VarHandle DESCRIPTOR_SUID;
         static final VarHandle DESCRIPTOR_FIELDS;
@@ -180,6 +185,8 @@ public final class JdkInternals {
                 MethodHandles.Lookup descriptors = MethodHandles.privateLookupIn(ObjectStreamClass.class,
                         MethodHandles.lookup());
                 INVOKE_WRITE_REPLACE = descriptors.findVirtual(ObjectStreamClass.class, "invokeWriteReplace",
+                        MethodType.methodType(Object.class, Object.class));
+                INVOKE_READ_RESOLVE = descriptors.findVirtual(ObjectStreamClass.class, "invokeReadResolve",
                         MethodType.methodType(Object.class, Object.class));
                 DESCRIPTOR_NAME = descriptors.findVarHandle(ObjectStreamClass.class, "name", String.class);
                 DESCRIPTOR_SUID = descriptors.findVarHandle(ObjectStreamClass.class, "suid", Long.class);
@@ -376,6 +383,57 @@ public final class JdkInternals {
         Descriptors.DESCRIPTOR_NAME.setVolatile(descriptor, name);
         if (suid != null) {
             Descriptors.DESCRIPTOR_SUID.setVolatile(descriptor, suid);
+        }
+    }
+
+    /** {@code descriptor.invokeReadResolve(object)}: the object's own {@code readResolve}. */
+    public static Object invokeReadResolve(ObjectStreamClass descriptor, Object object) throws java.io.IOException {
+        try {
+            return (Object) Descriptors.INVOKE_READ_RESOLVE.invokeExact(descriptor, object);
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code java.lang.Class}'s and {@code SerializedLambda}'s fields. */
+    private static final class Classes {
+        static final VarHandle REDEFINED_COUNT;
+        static final MethodHandle CAPTURING_CLASS;
+
+        static {
+            try {
+                REDEFINED_COUNT = MethodHandles.privateLookupIn(Class.class, MethodHandles.lookup())
+                        .findVarHandle(Class.class, "classRedefinedCount", int.class);
+                // no Lookup may be had in java.lang.invoke itself: the field, made accessible (the package is open
+                // to Ferry)
+                Field capturingClass = SerializedLambda.class.getDeclaredField("capturingClass");
+                capturingClass.setAccessible(true);
+                CAPTURING_CLASS = MethodHandles.lookup().unreflectGetter(capturingClass)
+                        .asType(MethodType.methodType(Class.class, SerializedLambda.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /**
+     * {@code Class.classRedefinedCount}: how often the JVM redefined or retransformed the class (HotSpot counts each
+     * time it replaces the class's bytecode, and nothing else).
+     */
+    public static int redefinitionCount(Class<?> type) {
+        return (int) Classes.REDEFINED_COUNT.getVolatile(type);
+    }
+
+    /** {@code SerializedLambda.capturingClass}: the class the stream named, as the stream resolved it. */
+    public static Class<?> capturingClass(SerializedLambda serialized) {
+        try {
+            return (Class<?>) Classes.CAPTURING_CLASS.invokeExact(serialized);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.boot.lambda;
 
+import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.jdk.ModifiedUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,13 +16,13 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The lambda call sites of every class Ferry prepared in this JVM, by defining loader and class name: the allow-list a
+ * Which classes Ferry prepares, and the lambda call sites of each, by defining loader and class name: the allow-list a
  * reader checks a stream against (only call sites compiled into the class can be read), and what a writer matches a
- * lambda against. Filled by the transformer before the class is defined.
+ * lambda against. A class's table is read from its class file ({@link CallSiteSource}) the first time one of its
+ * lambdas is written or read, not as it loads: most classes with lambdas never have one written.
  *
- * <p>A table is kept as the compact bytes the transformer encoded ({@link #encode}); it is decoded only when a lambda
- * of the class is written or read, so that preparing thousands of classes at start-up costs little memory. Loaders are
- * held weakly and tables hold no class, so nothing here keeps a class loader alive.
+ * <p>A table is kept as compact bytes ({@link #encode}) and decoded into {@link LambdaSites} with the class. Loaders
+ * are held weakly and tables hold no class, so nothing here keeps a class loader alive.
  */
 public final class CallSiteTables {
 
@@ -31,22 +32,84 @@ public final class CallSiteTables {
     /** Loaders whose classes Ferry leaves untouched, with the reason, so that a refusal can give the real one. */
     private static final Map<ClassLoader, String> UNPREPARED_LOADERS = new WeakHashMap<>();
 
+    private static volatile CallSiteSource source;
+
+    /** Whether a class's lambdas become serializable, decided once per class. */
+    private static final ClassValue<Boolean> PREPARED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return decide(type);
+        }
+    };
+
+    /** Set while this thread decides about a class: a lambda linked meanwhile (by a class loader) is not prepared. */
+    private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
+
     private CallSiteTables() {
     }
 
-    /** One prepared class's call sites, encoded, and whether Ferry gave it its {@code $deserializeLambda$} gate. */
+    /** Called once by the agent, before the first lambda links through Ferry's hook. */
+    public static void install(CallSiteSource installed) {
+        source = installed;
+    }
+
+    /**
+     * Whether the lambdas of {@code capturingClass} become serializable as they link: never a hidden class's (it has
+     * no class file, and nothing could name it in a stream), nor before the agent installed its source.
+     */
+    public static boolean prepares(Class<?> capturingClass) {
+        if (source == null || capturingClass.isHidden()) {
+            return false;
+        }
+        if (DECIDING.get() != null) {
+            return false; // deciding about a class loads classes, whose lambdas may link: no recursion
+        }
+        return PREPARED.get(capturingClass);
+    }
+
+    private static boolean decide(Class<?> type) {
+        DECIDING.set(Boolean.TRUE);
+        try {
+            return source.prepares(type);
+        } catch (RuntimeException | LinkageError failure) {
+            return false;
+        } finally {
+            DECIDING.remove();
+        }
+    }
+
+    /**
+     * The table of a class Ferry prepares: registered, or read from its class file now and registered; null when the
+     * class is not prepared or has no call site of Ferry's.
+     *
+     * @param redefined true to read it again, from the class as it is after a redefinition
+     */
+    static Table tableOf(Class<?> type, boolean redefined) {
+        if (!prepares(type)) {
+            return null;
+        }
+        ClassLoader loader = type.getClassLoader();
+        Table known = redefined ? null : lookup(loader, type.getName());
+        if (known != null) {
+            return known;
+        }
+        byte[] encoded = source.table(type, redefined);
+        if (encoded == null) {
+            return null;
+        }
+        Table table = new Table(encoded);
+        tablesOf(loader, true).put(type.getName(), table);
+        int sites = table.siteCount();
+        AgentCounters.classPrepared(sites);
+        return table;
+    }
+
+    /** One prepared class's call sites, encoded. */
     public static final class Table {
         private final byte[] encoded;
-        private final boolean gated;
 
-        Table(byte[] encoded, boolean gated) {
+        Table(byte[] encoded) {
             this.encoded = encoded;
-            this.gated = gated;
-        }
-
-        /** Whether the class got Ferry's {@code $deserializeLambda$}: a retransformation must give it again. */
-        public boolean gated() {
-            return gated;
         }
 
         /** The table's call sites and javac-serializable keys. */
@@ -69,8 +132,8 @@ public final class CallSiteTables {
      *
      * @param encoded from {@link #encode}
      */
-    public static void register(ClassLoader loader, String className, byte[] encoded, boolean gated) {
-        tablesOf(loader, true).put(className, new Table(encoded, gated));
+    public static void register(ClassLoader loader, String className, byte[] encoded) {
+        tablesOf(loader, true).put(className, new Table(encoded));
     }
 
     /** Records that Ferry prepares none of {@code loader}'s classes, and why. */
@@ -90,7 +153,7 @@ public final class CallSiteTables {
         }
     }
 
-    /** The table of a class, or null when Ferry did not prepare it in this JVM. */
+    /** The table registered for a class, or null when none was read or registered yet. */
     public static Table lookup(ClassLoader loader, String className) {
         Map<String, Table> tables = tablesOf(loader, false);
         return tables == null ? null : tables.get(className);
@@ -159,7 +222,9 @@ public final class CallSiteTables {
         return texts;
     }
 
-    /** Every prepared class, {@code name (n call sites) in loader}, sorted; for operators (JMX). */
+    /**
+     * Every class whose table was read, {@code name (n call sites) in loader}, sorted; for operators (JMX).
+     */
     public static List<String> describeAll() {
         List<String> lines = new ArrayList<>();
         describe(lines, "boot", BOOT);

@@ -1,5 +1,6 @@
 package dev.ferry.boot.lambda;
 
+import dev.ferry.boot.diagnostics.AgentCounters;
 import dev.ferry.boot.diagnostics.RefusalReason;
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.jdk.SerialDescriptors;
@@ -103,16 +104,30 @@ public final class LambdaReading {
                     "refused Ferry lambda: its capturing class is " + Printable.className(wireName.capturingClass())
                     + ", but the stream gave " + capturingClass.getName());
         }
-        LambdaSites sites = LambdaSites.of(capturingClass);
+        LambdaSites sites;
+        try {
+            sites = LambdaSites.of(capturingClass);
+        } catch (RuntimeException unreadable) {
+            AgentCounters.transformFailed(capturingClass.getName(), unreadable);
+            throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
+                    + "Ferry cannot read the lambda call sites of " + capturingClass.getName() + " in this JVM: "
+                    + unreadable.getMessage());
+        }
         if (sites == null) {
             String unprepared = CallSiteTables.whyUnprepared(capturingClass.getClassLoader());
             throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
                     + capturingClass.getName() + " has no lambda call sites prepared by Ferry in this JVM" + (unprepared
                             != null ? ": Ferry left the classes of its loader untouched, for " + unprepared
-                            : " (it has none, it is excluded by the include/exclude options, or it was loaded before"
-                                    + " Ferry started)"));
+                            : " (it has none, or it is excluded by the include/exclude options)"));
         }
         int position = sites.positionOf(index, hash);
+        if (position < 0) {
+            LambdaSites reread = LambdaSites.reread(capturingClass);
+            if (reread != null) {
+                sites = reread;
+                position = sites.positionOf(index, hash);
+            }
+        }
         if (position < 0) {
             throw Refusals.invalidClass(RefusalReason.LAMBDA_CALL_SITE, capturingClass.getName(), "refused Ferry lambda: "
                     + capturingClass.getName() + " has no lambda call site #" + index + " with signature hash "

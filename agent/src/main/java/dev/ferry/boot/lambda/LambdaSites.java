@@ -1,6 +1,7 @@
 package dev.ferry.boot.lambda;
 
 import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.security.Printable;
 import dev.ferry.boot.security.Refusals;
 import java.io.InvalidClassException;
@@ -20,22 +21,26 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The call sites of one prepared class, as this JVM's transformer found them ({@link CallSiteTables}), resolved on
+ * The call sites of one prepared class, as its class file in this JVM has them ({@link CallSiteTables}), resolved on
  * demand: the reader's allow-list (a stream can name only a call site compiled into the class), and the writer's way
  * from a lambda's {@code SerializedLambda} back to its call site. One table per class, kept with the class.
  */
 public final class LambdaSites {
 
-    /** A class's current call sites: a redefinition (HotSwap) replaces them, the class stays. */
+    /** A class's current call sites, and how often the JVM had redefined the class when they were read. */
     private static final class Current {
         volatile LambdaSites sites;
+        volatile int redefinitions;
+        /** Whether they were read from the class as the JVM holds it, not from its class file on disk. */
+        volatile boolean fromLoadedClass;
     }
 
     private static final ClassValue<Current> TABLES = new ClassValue<>() {
         @Override
         protected Current computeValue(Class<?> type) {
             Current current = new Current();
-            current.sites = build(type, null);
+            current.redefinitions = JdkInternals.redefinitionCount(type);
+            current.sites = build(type, null, false);
             return current;
         }
     };
@@ -78,25 +83,57 @@ public final class LambdaSites {
         this.takenNames = Set.copyOf(taken);
     }
 
-    private static LambdaSites build(Class<?> type, LambdaSites previous) {
-        CallSiteTables.Table table = CallSiteTables.lookup(type.getClassLoader(), type.getName());
+    private static LambdaSites build(Class<?> type, LambdaSites previous, boolean redefined) {
+        CallSiteTables.Table table = CallSiteTables.tableOf(type, redefined);
         return table == null ? null : new LambdaSites(type, table.decode(), previous);
     }
 
-    /** The call sites Ferry prepared in {@code capturingClass}, or null when it prepared none there. */
+    /**
+     * The call sites of {@code capturingClass} that Ferry makes serializable, or null when there is none: the class is
+     * not prepared (excluded, the JDK's, or its loader does not see Ferry), or has no such call site. Read from the
+     * class file at the first call, and again after the JVM redefined the class (HotSwap, another agent): lambdas
+     * linked or read before keep the call sites they were made from; a call site the new version has unchanged keeps
+     * its wire class; a new call site whose wire class name an old one took gets another name.
+     *
+     * @throws IllegalStateException when the class file of a prepared class cannot be had
+     */
     public static LambdaSites of(Class<?> capturingClass) {
-        return TABLES.get(capturingClass).sites;
+        Current current = TABLES.get(capturingClass);
+        int redefinitions = JdkInternals.redefinitionCount(capturingClass);
+        if (redefinitions != current.redefinitions) {
+            synchronized (current) {
+                if (redefinitions != current.redefinitions) {
+                    current.sites = build(capturingClass, current.sites, true);
+                    current.fromLoadedClass = true;
+                    // reading the class as it is now may itself retransform it: count from after that
+                    current.redefinitions = JdkInternals.redefinitionCount(capturingClass);
+                }
+            }
+        }
+        return current.sites;
     }
 
     /**
-     * Takes the call sites a redefinition of {@code type} (HotSwap, another agent's retransformation) registered.
-     * Lambdas linked or read before keep the call sites they were made from; a call site the new version has
-     * unchanged keeps its wire class; a new call site whose wire class name an old one took gets another name.
+     * The call sites of {@code capturingClass} read again, from the class as the JVM holds it, when they were read from
+     * a class file on disk (which another agent's load-time change, or a class path holding two versions of the class,
+     * can make differ from it); null when they were read so already, or the JVM cannot hand the class over. Once per
+     * class: a stream naming call sites a
+     * class does not have cannot make Ferry read it again and again.
      */
-    public static void redefined(Class<?> type) {
-        Current current = TABLES.get(type);
+    static LambdaSites reread(Class<?> capturingClass) {
+        Current current = TABLES.get(capturingClass);
         synchronized (current) {
-            current.sites = build(type, current.sites);
+            if (current.fromLoadedClass) {
+                return null;
+            }
+            current.fromLoadedClass = true;
+            try {
+                current.sites = build(capturingClass, current.sites, true);
+            } catch (RuntimeException cannotTake) {
+                return null; // the JVM cannot hand the class over: what was read stays
+            }
+            current.redefinitions = JdkInternals.redefinitionCount(capturingClass);
+            return current.sites;
         }
     }
 
@@ -146,19 +183,21 @@ public final class LambdaSites {
         return found;
     }
 
+    /** What {@link #positionOf(Class, SerializedLambda)} returns for a lambda of javac's serializable call sites. */
+    static final int JAVAC_SERIALIZABLE = -1;
+    /** What it returns for a lambda that no call site of the class links. */
+    static final int NO_CALL_SITE = -2;
+
     /**
      * The position of the call site that made {@code lambdaClass}, whose {@code writeReplace} gave {@code serialized};
-     * -1 when it is no call site of Ferry's (a javac-serializable lambda, or an indistinguishable twin of one, keeps
-     * the JDK's serial form).
+     * {@link #JAVAC_SERIALIZABLE} for a javac-serializable lambda (or an indistinguishable twin of one), which keeps the
+     * JDK's serial form; {@link #NO_CALL_SITE} when no call site of the class makes it (a lambda some library made by
+     * calling {@code LambdaMetafactory} itself, with this class's lookup).
      */
     int positionOf(Class<?> lambdaClass, SerializedLambda serialized) {
-        String key = String.join("|", serialized.getFunctionalInterfaceClass(),
-                serialized.getFunctionalInterfaceMethodName(), serialized.getFunctionalInterfaceMethodSignature(),
-                Integer.toString(serialized.getImplMethodKind()), serialized.getImplClass(),
-                serialized.getImplMethodName(), serialized.getImplMethodSignature(),
-                serialized.getInstantiatedMethodType());
+        String key = serializedKey(serialized);
         if (javacKeys.contains(key)) {
-            return -1;
+            return JAVAC_SERIALIZABLE;
         }
         List<Integer> candidates = bySerializedKey().getOrDefault(key, List.of());
         for (int position : candidates) {
@@ -167,7 +206,24 @@ public final class LambdaSites {
                 return position;
             }
         }
-        return -1;
+        return NO_CALL_SITE;
+    }
+
+    /** Whether javac compiled a serializable call site into the class that makes such a lambda. */
+    boolean isJavacSerializable(SerializedLambda serialized) {
+        return javacKeys.contains(serializedKey(serialized));
+    }
+
+    boolean hasJavacSerializable() {
+        return !javacKeys.isEmpty();
+    }
+
+    private static String serializedKey(SerializedLambda serialized) {
+        return String.join("|", serialized.getFunctionalInterfaceClass(),
+                serialized.getFunctionalInterfaceMethodName(), serialized.getFunctionalInterfaceMethodSignature(),
+                Integer.toString(serialized.getImplMethodKind()), serialized.getImplClass(),
+                serialized.getImplMethodName(), serialized.getImplMethodSignature(),
+                serialized.getInstantiatedMethodType());
     }
 
     /** The number of parameters of a method descriptor, read without loading any class. */

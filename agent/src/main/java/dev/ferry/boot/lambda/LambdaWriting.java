@@ -18,11 +18,14 @@ import java.lang.invoke.SerializedLambda;
  */
 public final class LambdaWriting {
 
-    /** Where a lambda class came from; {@link #NOT_FERRY} for lambdas of call sites Ferry did not prepare. */
-    private record Origin(LambdaSites sites, int position) {
+    /**
+     * Where a lambda class came from; {@link #NOT_FERRY} for lambdas of call sites Ferry did not prepare; a failure
+     * when its class is prepared but Ferry cannot name the call site.
+     */
+    private record Origin(LambdaSites sites, int position, String failure) {
     }
 
-    private static final Origin NOT_FERRY = new Origin(null, -1);
+    private static final Origin NOT_FERRY = new Origin(null, -1, null);
 
     /** The lambda being replaced on this thread, for {@link #ORIGINS}' first look at its class. */
     private static final ThreadLocal<SerializedLambda> REPLACING = new ThreadLocal<>();
@@ -41,9 +44,31 @@ public final class LambdaWriting {
             } catch (ClassNotFoundException | LinkageError e) {
                 return NOT_FERRY;
             }
-            LambdaSites sites = LambdaSites.of(capturingClass);
-            int position = sites == null ? -1 : sites.positionOf(lambdaClass, serialized);
-            return position < 0 ? NOT_FERRY : new Origin(sites, position);
+            LambdaSites sites;
+            try {
+                sites = LambdaSites.of(capturingClass);
+                int position = sites == null ? LambdaSites.JAVAC_SERIALIZABLE
+                        : sites.positionOf(lambdaClass, serialized);
+                if (position == LambdaSites.NO_CALL_SITE) {
+                    LambdaSites reread = LambdaSites.reread(capturingClass);
+                    if (reread != null) {
+                        sites = reread;
+                        position = sites.positionOf(lambdaClass, serialized);
+                    }
+                }
+                if (position == LambdaSites.NO_CALL_SITE) {
+                    return new Origin(null, position, "no lambda call site of " + capturingClass.getName()
+                            + " makes it (" + serialized.getImplMethodName() + " as "
+                            + serialized.getFunctionalInterfaceClass().replace('/', '.') + "): a lambda made by"
+                            + " calling LambdaMetafactory directly with that class's lookup is not a call site Ferry"
+                            + " can name");
+                }
+                return position < 0 ? NOT_FERRY : new Origin(sites, position, null);
+            } catch (RuntimeException unreadable) {
+                AgentCounters.transformFailed(capturingClass.getName(), unreadable);
+                return new Origin(null, LambdaSites.NO_CALL_SITE, "Ferry cannot read the lambda call sites of "
+                        + capturingClass.getName() + ": " + unreadable.getMessage());
+            }
         }
     };
 
@@ -124,6 +149,9 @@ public final class LambdaWriting {
         }
         if (origin == NOT_FERRY) {
             return serialized;
+        }
+        if (origin.failure() != null) {
+            throw new NotSerializableException(lambda.getClass().getName() + ": " + origin.failure());
         }
         try {
             WireClasses.wireClass(origin.sites(), origin.position());

@@ -1,48 +1,47 @@
 package dev.ferry.boot.lambda;
 
+import dev.ferry.boot.diagnostics.RefusalReason;
+import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.security.Printable;
 import dev.ferry.boot.security.Refusals;
-import dev.ferry.boot.diagnostics.RefusalReason;
 import java.io.InvalidObjectException;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.SerializedLambda;
 
 /**
- * Called by the {@code $deserializeLambda$} Ferry gives each prepared class. {@code SerializedLambda}'s constructor is
- * public, so anyone can write one naming any method, and {@code SerializedLambda.readResolve} hands it to the class it
- * names: a class without javac's own {@code $deserializeLambda$} has no serializable lambda at all (Ferry's lambdas
- * never travel as {@code SerializedLambda}s), and javac's accepts only javac's own call sites. Either way nothing the
- * stream names is linked or run unless javac compiled it as serializable.
+ * Checks a {@code SerializedLambda} read from a stream before its {@code readResolve} runs (Ferry's hook in
+ * {@code ObjectInputStream}). {@code SerializedLambda}'s constructor is public, so anyone can write one naming any
+ * method, and {@code readResolve} hands it to the class it names. For a class Ferry prepares, whose lambdas link
+ * serializable, only a call site javac itself compiled as serializable may be named: Ferry's lambdas never travel as
+ * {@code SerializedLambda}s. Anything else is refused with a message naming the method, before the class's
+ * {@code $deserializeLambda$} is even looked up; nothing is linked or run. A class Ferry does not prepare is left to
+ * the JDK, exactly as without Ferry.
  */
 public final class SerializedLambdaGate {
 
     private SerializedLambdaGate() {
     }
 
-    /** The class has no serializable lambda: every SerializedLambda naming it is refused. */
-    public static Object refuse(SerializedLambda forged) throws InvalidObjectException {
-        throw refusal(forged, "it has no serializable lambda (its lambdas travel in Ferry's wire form)", null);
-    }
-
-    /**
-     * The class has javac's {@code $deserializeLambda$} too (renamed {@code $deserializeLambda$javac}, passed here as
-     * a constant method handle): javac's lambdas deserialize exactly as before, and what javac refuses is refused
-     * with Ferry's message.
-     */
-    public static Object chain(SerializedLambda serialized, MethodHandle javac) throws InvalidObjectException {
-        try {
-            return (Object) javac.invokeExact(serialized);
-        } catch (IllegalArgumentException javacRefusal) {
-            // javac's method throws IllegalArgumentException("Invalid lambda deserialization") for what it does not know
-            throw refusal(serialized, "javac's $deserializeLambda$ knows no such serializable lambda", javacRefusal);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+    /** @throws InvalidObjectException when a prepared class has no such javac-serializable call site */
+    public static void check(SerializedLambda serialized) throws InvalidObjectException {
+        Class<?> capturingClass = JdkInternals.capturingClass(serialized);
+        if (capturingClass == null) {
+            return;
         }
+        LambdaSites sites;
+        try {
+            sites = LambdaSites.of(capturingClass);
+        } catch (RuntimeException unreadable) {
+            return; // its class file cannot be had: the JDK and javac's own method decide, as without Ferry
+        }
+        if (sites == null || sites.isJavacSerializable(serialized)) {
+            return;
+        }
+        throw refusal(serialized, sites.hasJavacSerializable()
+                ? "javac's $deserializeLambda$ knows no such serializable lambda"
+                : "it has no serializable lambda (its lambdas travel in Ferry's wire form)");
     }
 
-    private static InvalidObjectException refusal(SerializedLambda forged, String why, Throwable cause) {
+    private static InvalidObjectException refusal(SerializedLambda forged, String why) {
         return Refusals.invalidObject(RefusalReason.SERIALIZED_LAMBDA, Printable.className(forged.getCapturingClass()),
                 "refused SerializedLambda: "
                 + Printable.className(forged.getImplClass()) + "." + Printable.of(forged.getImplMethodName())
@@ -52,6 +51,6 @@ public final class SerializedLambdaGate {
                 + Printable.of(forged.getFunctionalInterfaceMethodSignature()) + " (instantiated "
                 + Printable.of(forged.getInstantiatedMethodType()) + ") is not a lambda call site of "
                 + Printable.className(forged.getCapturingClass()) + ": " + why + "; nothing was linked or run",
-                cause);
+                null);
     }
 }

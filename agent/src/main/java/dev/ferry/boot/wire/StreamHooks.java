@@ -2,6 +2,7 @@ package dev.ferry.boot.wire;
 
 import dev.ferry.boot.jdk.JdkInternals;
 import dev.ferry.boot.lambda.LambdaWriting;
+import dev.ferry.boot.lambda.SerializedLambdaGate;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -9,7 +10,7 @@ import java.io.ObjectStreamClass;
 import java.lang.invoke.SerializedLambda;
 
 /**
- * Where Ferry meets Java serialization: five calls in {@code java.io} that Ferry's transformer replaces by calls of
+ * Where Ferry meets Java serialization: six calls in {@code java.io} that Ferry's transformer replaces by calls of
  * these methods, each of which does Ferry's part and then what the replaced call did. They sit where the JDK itself
  * writes and reads a class descriptor, not inside the methods a stream subclass overrides, so streams whose
  * {@code resolveClass} or {@code annotateClass} never calls {@code super} (Hazelcast's, Spring's, RMI's) read and
@@ -22,7 +23,9 @@ import java.lang.invoke.SerializedLambda;
  *       stream's own method;</li>
  *   <li>{@code ObjectInputStream.readNonProxyDesc}/{@code readProxyDesc}: {@code resolveClass}/{@code resolveProxyClass}
  *       become {@link #resolveClass}/{@link #resolveProxyClass}, which read Ferry's recipe when the annotation starts
- *       with its marker, and otherwise call the stream's own method exactly as before.</li>
+ *       with its marker, and otherwise call the stream's own method exactly as before;</li>
+ *   <li>{@code ObjectInputStream.readOrdinaryObject}: {@code desc.invokeReadResolve(obj)} becomes {@link #readResolve},
+ *       which checks a {@code SerializedLambda} before it resolves.</li>
  * </ul>
  */
 public final class StreamHooks {
@@ -41,6 +44,18 @@ public final class StreamHooks {
             return LambdaWriting.replace(object, (SerializedLambda) replacement);
         }
         return replacement;
+    }
+
+    /**
+     * In place of {@code desc.invokeReadResolve(obj)} in {@code ObjectInputStream.readOrdinaryObject}: a
+     * {@code SerializedLambda} is checked before its {@code readResolve} hands it to the class it names
+     * ({@link SerializedLambdaGate}).
+     */
+    public static Object readResolve(ObjectStreamClass descriptor, Object object) throws IOException {
+        if (object instanceof SerializedLambda) {
+            SerializedLambdaGate.check((SerializedLambda) object);
+        }
+        return JdkInternals.invokeReadResolve(descriptor, object);
     }
 
     /** In place of {@code annotateClass(cl)} in {@code ObjectOutputStream.writeNonProxyDesc}. */

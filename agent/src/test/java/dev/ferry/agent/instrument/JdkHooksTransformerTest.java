@@ -2,6 +2,7 @@ package dev.ferry.agent.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.boot.diagnostics.AgentCounters;
 import java.io.IOException;
@@ -70,11 +71,82 @@ class JdkHooksTransformerTest {
     }
 
     @Test
-    void object_input_stream_should_call_ferry_where_it_resolves_classes() throws IOException {
+    void object_input_stream_should_call_ferry_where_it_resolves_classes_and_objects() throws IOException {
         byte[] hooked = hooked("java/io/ObjectInputStream");
 
         assertEquals(Set.of("readNonProxyDesc: StreamHooks.resolveClass",
-                "readProxyDesc: StreamHooks.resolveProxyClass"), Set.copyOf(ferryCalls(hooked)));
+                "readProxyDesc: StreamHooks.resolveProxyClass", "readOrdinaryObject: StreamHooks.readResolve"),
+                Set.copyOf(ferryCalls(hooked)));
+    }
+
+    @Test
+    void lambda_metafactory_should_link_through_ferry_and_change_nothing_else() throws IOException {
+        byte[] original = jdkClass("java/lang/invoke/LambdaMetafactory");
+        byte[] hooked = hooked("java/lang/invoke/LambdaMetafactory");
+
+        assertEquals(List.of("metafactory: LambdaLinking.metafactory", "altMetafactory: LambdaLinking.arguments"),
+                ferryCalls(hooked));
+        assertEquals(List.of("ALOAD 0", "ALOAD 1", "ALOAD 2", "ALOAD 3", "ALOAD 4", "ALOAD 5",
+                "INVOKESTATIC dev/ferry/boot/lambda/LambdaLinking.metafactory", "ARETURN"),
+                instructions(hooked, "metafactory"), "metafactory's body is the call of Ferry's");
+        List<String> expected = new ArrayList<>(instructions(original, "altMetafactory"));
+        int nullChecks = expected.indexOf("ALOAD 2");
+        assertEquals(List.of("ALOAD 2", "INVOKESTATIC java/util/Objects.requireNonNull", "POP", "ALOAD 3",
+                "INVOKESTATIC java/util/Objects.requireNonNull", "POP"), expected.subList(nullChecks, nullChecks + 6));
+        expected.subList(nullChecks, nullChecks + 6).clear();
+        expected.addAll(nullChecks, List.of("ALOAD 0", "ALOAD 2", "ALOAD 3", "NOP", "NOP",
+                "INVOKESTATIC dev/ferry/boot/lambda/LambdaLinking.arguments", "ASTORE 3", "NOP"));
+        assertEquals(expected, instructions(hooked, "altMetafactory"),
+                "altMetafactory changes in its two null checks only");
+        assertEquals(ClassFiles.methodsOf(original), ClassFiles.methodsOf(hooked), "no method added or removed");
+    }
+
+    private static final java.util.Map<Integer, String> OPCODE_NAMES = java.util.Map.of(Opcodes.NOP, "NOP",
+            Opcodes.ALOAD, "ALOAD", Opcodes.ASTORE, "ASTORE", Opcodes.POP, "POP", Opcodes.INVOKESTATIC,
+            "INVOKESTATIC", Opcodes.ARETURN, "ARETURN");
+
+    /** The instructions of the first method called {@code method}, as {@code OPCODE operand}. */
+    private static List<String> instructions(byte[] classFile, String method) {
+        org.objectweb.asm.tree.ClassNode node = new org.objectweb.asm.tree.ClassNode();
+        new ClassReader(classFile).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        List<String> listed = new ArrayList<>();
+        for (org.objectweb.asm.tree.MethodNode each : node.methods) {
+            if (!each.name.equals(method)) {
+                continue;
+            }
+            for (org.objectweb.asm.tree.AbstractInsnNode instruction : each.instructions) {
+                if (instruction.getOpcode() < 0) {
+                    continue;
+                }
+                String text = OPCODE_NAMES.getOrDefault(instruction.getOpcode(), "OP" + instruction.getOpcode());
+                if (instruction instanceof org.objectweb.asm.tree.VarInsnNode) {
+                    text += " " + ((org.objectweb.asm.tree.VarInsnNode) instruction).var;
+                } else if (instruction instanceof org.objectweb.asm.tree.MethodInsnNode) {
+                    org.objectweb.asm.tree.MethodInsnNode call = (org.objectweb.asm.tree.MethodInsnNode) instruction;
+                    text += " " + call.owner + "." + call.name;
+                }
+                listed.add(text);
+            }
+            return listed;
+        }
+        throw new IllegalArgumentException("no method " + method);
+    }
+
+    @Test
+    void lambda_metafactory_of_another_shape_should_be_refused() {
+        byte[] unlike = jdkClassUnchecked("java/io/ObjectOutputStream");
+
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> JdkHooksTransformer.linkThroughFerry(unlike));
+        assertTrue(refused.getMessage().contains("is not as Ferry expects"), refused::getMessage);
+    }
+
+    private static byte[] jdkClassUnchecked(String internalName) {
+        try {
+            return jdkClass(internalName);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -65,6 +65,32 @@ class JdkInternalsTest {
     }
 
     @Test
+    void class_redefinition_count_should_start_at_zero_and_serialized_lambda_should_give_its_capturing_class() {
+        assertEquals(0, JdkInternals.redefinitionCount(JdkInternalsTest.class));
+        java.lang.invoke.SerializedLambda serialized = new java.lang.invoke.SerializedLambda(JdkInternalsTest.class,
+                "java/lang/Runnable", "run", "()V", 6, "dev/ferry/boot/jdk/JdkInternalsTest", "lambda$0", "()V",
+                "()V", new Object[0]);
+
+        assertSame(JdkInternalsTest.class, JdkInternals.capturingClass(serialized));
+    }
+
+    @Test
+    void object_stream_class_read_resolve_should_be_the_objects_own() throws Exception {
+        ObjectStreamClass descriptor = ObjectStreamClass.lookup(Resolving.class);
+
+        assertEquals("resolved", JdkInternals.invokeReadResolve(descriptor, new Resolving()));
+    }
+
+    /** Resolves to a string. */
+    static final class Resolving implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return "resolved";
+        }
+    }
+
+    @Test
     void vm_latest_user_defined_loader_should_be_the_loader_of_the_calling_application_code() {
         assertSame(JdkInternalsTest.class.getClassLoader(), JdkInternals.latestUserDefinedLoader());
     }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.agent.classfile.WireClassSpinner;
 import dev.ferry.agent.instrument.ClassSelection;
-import dev.ferry.agent.instrument.LambdaTransformer;
+import dev.ferry.agent.classfile.ClassFile;
+import dev.ferry.agent.classfile.ClassFilePatch;
+import dev.ferry.agent.instrument.PreparedClasses;
 import dev.ferry.agent.instrument.ModuleAccess;
 import dev.ferry.boot.wire.HookedStreams;
 import dev.ferry.boot.wire.StreamHooks;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writer and reader halves of a Ferry lambda in one JVM, with a fixture prepared by the transformer and defined by a
- * loader of its own: the lambda is the JDK's, its wire object is an instance of a real per-call-site class, and that
+ * Writer and reader halves of a Ferry lambda in one JVM, with a fixture defined by a loader of its own whose plain
+ * call sites link serializable as with the agent (here by linking through {@link SerializableLinks}): the lambda is the JDK's, its wire object is an instance of a real per-call-site class, and that
  * class reads back from a stream. The cross-JVM behaviour is specified by the integration tests in agent-test.
  */
 class WireClassesTest {
@@ -45,6 +47,8 @@ class WireClassesTest {
     @BeforeAll
     static void install() {
         WireClasses.install(new WireClassSpinner());
+        CallSiteTables.install(new PreparedClasses(new ClassSelection(List.of(), List.of()),
+                new ModuleAccess(null, null), null));
         loader = new PreparingLoader();
     }
 
@@ -146,10 +150,11 @@ class WireClassesTest {
         throw new IllegalStateException("not found");
     }
 
-    /** Defines the fixtures itself, prepared by Ferry's transformer, as a class loader with the agent would. */
+    /**
+     * Defines the fixtures itself, their plain lambda call sites linked serializable as {@code LambdaMetafactory} with
+     * the agent links them: each {@code metafactory} bootstrap constant points at {@link SerializableLinks}.
+     */
     static final class PreparingLoader extends ClassLoader {
-        private final LambdaTransformer transformer = new LambdaTransformer(new ClassSelection(List.of(), List.of()),
-                new ModuleAccess(null, null));
 
         PreparingLoader() {
             super(WireClassesTest.class.getClassLoader());
@@ -167,14 +172,42 @@ class WireClassesTest {
                 }
                 String path = name.replace('.', '/') + ".class";
                 try (InputStream in = getParent().getResourceAsStream(path)) {
-                    byte[] original = in.readAllBytes();
-                    byte[] prepared = transformer.transform(this, name.replace('.', '/'), null, null, original);
-                    byte[] bytes = prepared == null ? original : prepared;
+                    byte[] bytes = linkedSerializable(in.readAllBytes());
                     return defineClass(name, bytes, 0, bytes.length);
                 } catch (IOException e) {
                     throw new ClassNotFoundException(name, e);
                 }
             }
+        }
+
+        private static byte[] linkedSerializable(byte[] original) {
+            ClassFile classFile = ClassFile.read(original);
+            ClassFilePatch patch = new ClassFilePatch(classFile);
+            for (ClassFile.BootstrapMethod entry : classFile.bootstrapMethods()) {
+                int method = classFile.pool().handleReference(entry.handle());
+                if ("java/lang/invoke/LambdaMetafactory".equals(classFile.pool().memberOwner(method))
+                        && "metafactory".equals(classFile.pool().memberName(method))) {
+                    int links = patch.methodReference(patch.classConstant(SerializableLinks.class.getName()
+                            .replace('.', '/')), patch.nameAndType("metafactory",
+                            classFile.pool().memberDescriptor(method)), false);
+                    patch.overwriteU2(entry.offset(), patch.methodHandle(6, links)); // REF_invokeStatic
+                }
+            }
+            return patch.toBytes();
+        }
+    }
+
+    /** What {@code LambdaMetafactory.metafactory} does for a prepared class with the agent. */
+    public static final class SerializableLinks {
+
+        private SerializableLinks() {
+        }
+
+        public static java.lang.invoke.CallSite metafactory(MethodHandles.Lookup caller, String name,
+                MethodType factoryType, MethodType samType, java.lang.invoke.MethodHandle implementation,
+                MethodType instantiatedType) throws java.lang.invoke.LambdaConversionException {
+            return java.lang.invoke.LambdaMetafactory.altMetafactory(caller, name, factoryType, samType,
+                    implementation, instantiatedType, java.lang.invoke.LambdaMetafactory.FLAG_SERIALIZABLE);
         }
     }
 }
