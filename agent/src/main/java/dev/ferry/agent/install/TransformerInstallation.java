@@ -112,10 +112,14 @@ final class TransformerInstallation {
             }
             JdkHooksTransformer hooks = new JdkHooksTransformer(hooked);
             add(instrumentation, hooks, added);
-            List<Class<?>> loadedBefore = loadedHookedClasses(instrumentation, hooked);
             // loads the object streams and the others if the application has not yet: hooked as they load
             JdkInternals.check();
-            load(hooked);
+            List<Class<?>> loadedBefore = new ArrayList<>();
+            for (Class<?> type : load(hooked)) {
+                if (!hooks.hasHooked(type.getName().replace('.', '/'))) {
+                    loadedBefore.add(type); // loaded before the transformer was there
+                }
+            }
             hookByRedefinition(instrumentation, hooks, loadedBefore);
             hooks.checkStreamsHooked();
             // every class it hooks is loaded: with no transformer left, loading a class costs what it costs without
@@ -160,26 +164,20 @@ final class TransformerInstallation {
         }
     }
 
-    /** The JDK classes to hook that are loaded already (the application or another agent used them first). */
-    private static List<Class<?>> loadedHookedClasses(Instrumentation instrumentation, Set<String> hooked) {
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() == null && hooked.contains(type.getName().replace('.', '/'))) {
-                loaded.add(type);
-            }
-        }
-        return loaded;
-    }
-
-    /** Loads (without initializing) the JDK classes to hook, so that the transformer hooks them now. */
-    private static void load(Set<String> hooked) {
+    /**
+     * Loads (without initializing) the JDK classes to hook, so that the transformer hooks those not loaded yet now;
+     * asking for each by name costs far less than listing every loaded class.
+     */
+    private static List<Class<?>> load(Set<String> hooked) {
+        List<Class<?>> classes = new ArrayList<>();
         for (String internalName : hooked) {
             try {
-                Class.forName(internalName.replace('/', '.'), false, null);
+                classes.add(Class.forName(internalName.replace('/', '.'), false, null));
             } catch (ClassNotFoundException | LinkageError absent) {
                 // a runtime image without the module: nothing of it to hook
             }
         }
+        return classes;
     }
 
     /**

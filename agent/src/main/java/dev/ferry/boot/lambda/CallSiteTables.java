@@ -98,10 +98,12 @@ public final class CallSiteTables {
             return null;
         }
         Table table = new Table(encoded);
-        tablesOf(loader, true).put(type.getName(), table);
-        int sites = table.siteCount();
-        AgentCounters.classPrepared(sites);
-        return table;
+        Table earlier = redefined ? tablesOf(loader, true).put(type.getName(), table)
+                : tablesOf(loader, true).putIfAbsent(type.getName(), table);
+        if (earlier == null) {
+            AgentCounters.classPrepared(table.siteCount()); // once per class, however many threads read it at once
+        }
+        return redefined || earlier == null ? table : earlier;
     }
 
     /** One prepared class's call sites, encoded. */
