@@ -51,7 +51,9 @@ final class RuntimeInjector {
         for (JarEntry entry : bootEntries(agentJar)) {
             try (InputStream in = agentJar.getInputStream(entry)) {
                 String name = entry.getName().substring(0, entry.getName().length() - ".class".length());
-                pending.add(new Object[] {name.replace('/', '.'), in.readAllBytes()});
+                // the exact size when the jar tells it: one array, no buffer grown and copied
+                byte[] bytes = entry.getSize() >= 0 ? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
+                pending.add(new Object[] {name.replace('/', '.'), bytes});
             }
         }
         int failuresInARow = 0;

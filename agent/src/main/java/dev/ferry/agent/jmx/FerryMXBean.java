@@ -43,7 +43,7 @@ public interface FerryMXBean {
     /** The last errors, oldest first, with class names. */
     String[] getRecentErrors();
 
-    /** Every class whose lambdas Ferry prepared, with its loader. */
+    /** Every class whose call sites Ferry read (a lambda of it was written or read), with its loader. */
     String[] listInstrumentedClasses();
 
     /** Every class the registry materialized that is alive, with its loader. */
