@@ -3,6 +3,7 @@ package dev.ferry.agent.install;
 import dev.ferry.agent.classfile.AsmClassFileInspector;
 import dev.ferry.agent.classfile.WireClassSpinner;
 import dev.ferry.agent.config.AgentOptions;
+import dev.ferry.agent.instrument.ArchiveExclusion;
 import dev.ferry.agent.instrument.ClassSelection;
 import dev.ferry.agent.instrument.GeneratedClassRecorder;
 import dev.ferry.agent.instrument.JdkHooksTransformer;
@@ -106,12 +107,27 @@ final class TransformerInstallation {
             ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaLinking.class.getModule());
             ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
             CallSiteTables.install(new PreparedClasses(selection, moduleAccess, instrumentation));
+            // a run recording a class-data archive keeps its transformers, so that what they hand the JVM stays out
+            // of the archive; it registers no MXBean, whose module edges the JVM would archive (ArchiveTraining)
+            boolean training = ArchiveTraining.isRecording();
             Set<String> hooked = new HashSet<>(JdkHooksTransformer.HOOKED);
-            if (!MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
+            if (training
+                    || !MXBeanRegistration.install(instrumentation, new AgentMXBean(version(), options.effective()))) {
                 hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
             }
-            JdkHooksTransformer hooks = new JdkHooksTransformer(hooked);
-            add(instrumentation, hooks, added);
+            if (training) {
+                ArchiveExclusion exclusion = new ArchiveExclusion(selection);
+                instrumentation.addTransformer(exclusion, true);
+                added.add(exclusion);
+                ArchiveExclusion.excludeLoadedCombinators(instrumentation);
+            }
+            JdkHooksTransformer hooks = new JdkHooksTransformer(hooked, training);
+            if (training) {
+                instrumentation.addTransformer(hooks, true);
+                added.add(hooks);
+            } else {
+                add(instrumentation, hooks, added);
+            }
             // loads the object streams and the others if the application has not yet: hooked as they load
             JdkInternals.check();
             List<Class<?>> loadedBefore = new ArrayList<>();
@@ -120,12 +136,19 @@ final class TransformerInstallation {
                     loadedBefore.add(type); // loaded before the transformer was there
                 }
             }
-            hookByRedefinition(instrumentation, hooks, loadedBefore);
+            if (training) {
+                hookByRetransformation(instrumentation, hooks, loadedBefore);
+            } else {
+                hookByRedefinition(instrumentation, hooks, loadedBefore);
+            }
             hooks.checkStreamsHooked();
-            // every class it hooks is loaded: with no transformer left, loading a class costs what it costs without
-            // Ferry (the JVM hands a class file to no agent, and keeps using its class-data sharing archive)
-            instrumentation.removeTransformer(hooks);
-            added.remove(hooks);
+            if (!training) {
+                // every class it hooks is loaded: with no transformer left, loading a class costs what it costs
+                // without Ferry (the JVM hands a class file to no agent, and keeps using its class-data sharing
+                // archive)
+                instrumentation.removeTransformer(hooks);
+                added.remove(hooks);
+            }
             for (Class<?> type : loadedBefore) {
                 if (type.getName().equals(MXBeanRegistration.MANAGEMENT_FACTORY)) {
                     MXBeanRegistration.registerIfServerExists(type);
@@ -209,6 +232,25 @@ final class TransformerInstallation {
         }
         for (ClassDefinition definition : definitions) {
             hooks.hooked(definition.getDefinitionClass().getName().replace('.', '/'));
+        }
+    }
+
+    /**
+     * In a run recording a class-data archive: hooks the JDK classes loaded before Ferry by retransformation, which
+     * the JVM keeps out of the archive; a redefined class it would archive as it is, Ferry's hooks included, and a
+     * later run using the archive would crash or lose them.
+     */
+    private static void hookByRetransformation(Instrumentation instrumentation, JdkHooksTransformer hooks,
+            List<Class<?>> loaded) {
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Throwable failure) {
+            for (Class<?> type : loaded) {
+                hooks.notHooked(type.getName().replace('.', '/'), failure);
+            }
         }
     }
 

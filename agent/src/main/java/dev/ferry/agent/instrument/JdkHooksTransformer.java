@@ -99,15 +99,27 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
     /** What happened to each class this transformer was handed: null once hooked, else why it is not. */
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();
 
+    private final boolean onRetransformation;
+
     /** @param hooked which of {@link #HOOKED} to change (the management hook only when JMX registration is on) */
     public JdkHooksTransformer(Set<String> hooked) {
+        this(hooked, false);
+    }
+
+    /**
+     * @param onRetransformation true to hook a class being retransformed too (a run recording a class-data archive,
+     *     where the transformer stays and hooks the classes loaded before it by retransformation)
+     */
+    public JdkHooksTransformer(Set<String> hooked, boolean onRetransformation) {
         this.hooked = Set.copyOf(hooked);
+        this.onRetransformation = onRetransformation;
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader != null || className == null || classBeingRedefined != null || !hooked.contains(className)) {
+        if (loader != null || className == null || classBeingRedefined != null && !onRetransformation
+                || !hooked.contains(className)) {
             return null; // a redefinition (Ferry's own of a class loaded before it, or anyone's) keeps its bytes
         }
         try {
