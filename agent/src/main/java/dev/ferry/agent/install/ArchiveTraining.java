@@ -20,6 +20,9 @@ final class ArchiveTraining {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError unknown) {
             return false;
         }
+        if (arguments == null) {
+            return false; // not known (seen in a JVM Ferry was attached to): installed as in an ordinary run
+        }
         for (String argument : arguments) {
             if (argument.startsWith("-XX:AOTCacheOutput=") || argument.equals("-XX:AOTMode=record")
                     || argument.equals("-XX:AOTMode=create") || argument.startsWith("-XX:ArchiveClassesAtExit=")
