@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes a prepared class's module able to use Ferry's runtime: a named module reads only what it declares, so its
- * rewritten call sites could not even link Ferry's bootstrap, and a reader could not link its lambda bodies. The
- * module is made to read Ferry's runtime module, and the prepared class's package is opened to that module only.
+ * Makes a prepared class's module able to use Ferry's runtime: a named module reads only what it declares and opens
+ * nothing it does not declare, so Ferry could neither link its lambda bodies nor define its wire classes in its
+ * package. When the class's call-site table is first read, its module is made to read Ferry's runtime module, and its
+ * package is opened to that module only.
  */
 public final class ModuleAccess {
 
