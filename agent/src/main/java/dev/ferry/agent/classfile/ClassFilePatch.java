@@ -27,9 +27,8 @@ public final class ClassFilePatch {
     private final Map<String, Integer> utf8s = new HashMap<>();
     private final Map<Integer, byte[]> overwrites = new LinkedHashMap<>();
     private final List<byte[]> methods = new ArrayList<>();
-    /** Ranges of the original class file replaced by other bytes: start to {end, bytes...}. */
-    private final TreeMap<Integer, byte[]> splices = new TreeMap<>();
-    private final Map<Integer, Integer> spliceEnds = new HashMap<>();
+    /** Ranges of the original class file replaced by other bytes, by where they start. */
+    private final TreeMap<Integer, Splice> splices = new TreeMap<>();
     private int next;
 
     public ClassFilePatch(ClassFile classFile) {
@@ -121,8 +120,11 @@ public final class ClassFilePatch {
         attribute.putShort((short) utf8("Code")).putInt(attributeLength);
         attribute.putShort((short) maxStack).putShort((short) maxLocals).putInt(code.length).put(code);
         attribute.putShort((short) 0).putShort((short) 0); // no exception table, no attributes
-        splices.put(method.codeAttribute, attribute.array());
-        spliceEnds.put(method.codeAttribute, method.codeAttributeEnd);
+        splices.put(method.codeAttribute, new Splice(method.codeAttributeEnd, attribute.array()));
+    }
+
+    /** Original bytes up to {@code end} (exclusive) replaced by {@code bytes}. */
+    private record Splice(int end, byte[] bytes) {
     }
 
     /** Renames a method: its {@code name_index} points to a {@code Utf8} holding {@code newName}. */
@@ -155,11 +157,10 @@ public final class ClassFilePatch {
     /** Copies {@code original[from, to)}, with the replaced ranges in it replaced; a method's length changes with it. */
     private void writeSpliced(ByteArrayOutputStream out, byte[] original, int from, int to) {
         int at = from;
-        for (Map.Entry<Integer, byte[]> splice : splices.subMap(from, to).entrySet()) {
-            int start = splice.getKey();
-            out.write(original, at, start - at);
-            out.write(splice.getValue(), 0, splice.getValue().length);
-            at = spliceEnds.get(start);
+        for (Map.Entry<Integer, Splice> splice : splices.subMap(from, to).entrySet()) {
+            out.write(original, at, splice.getKey() - at);
+            out.write(splice.getValue().bytes(), 0, splice.getValue().bytes().length);
+            at = splice.getValue().end();
         }
         out.write(original, at, to - at);
     }

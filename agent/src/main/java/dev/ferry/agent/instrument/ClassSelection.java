@@ -7,8 +7,7 @@ import java.util.Set;
 /**
  * Which classes Ferry prepares: application classes chosen by the {@code include}/{@code exclude} options, never the
  * JDK's or Ferry's own, except the JDK interfaces whose combinators ({@code Function.andThen}, {@code Predicate.not},
- * ...) wrap application lambdas in lambdas of their own (docs/how-it-works.md,
- * Fact 5).
+ * ...) wrap application lambdas in lambdas of their own (docs/how-it-works.md, Fact 5).
  */
 public final class ClassSelection {
 

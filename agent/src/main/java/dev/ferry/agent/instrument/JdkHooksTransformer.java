@@ -7,6 +7,7 @@ import dev.ferry.boot.diagnostics.AgentCounters;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +62,14 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
     private static final Map<String, List<Redirect>> REDIRECTS = redirects();
     private static final String HOOKED_NOW = "hooked";
 
-    /** The internal names of the JDK classes this transformer changes. */
-    public static final Set<String> HOOKED = Set.copyOf(REDIRECTS.keySet());
+    /** The internal names of the JDK classes this transformer changes: those with redirects, and LambdaMetafactory. */
+    public static final Set<String> HOOKED = hooked();
+
+    private static Set<String> hooked() {
+        Set<String> hooked = new HashSet<>(REDIRECTS.keySet());
+        hooked.add(LAMBDA_METAFACTORY);
+        return Set.copyOf(hooked);
+    }
 
     private static Map<String, List<Redirect>> redirects() {
         Map<String, List<Redirect>> redirects = new TreeMap<>();
@@ -86,7 +93,6 @@ public final class JdkHooksTransformer implements ClassFileTransformer {
                 new Redirect("readOrdinaryObject", "(Z)Ljava/lang/Object;", Instructions.INVOKEVIRTUAL, DESCRIPTOR,
                         "invokeReadResolve", "(Ljava/lang/Object;)Ljava/lang/Object;", HOOKS, "readResolve",
                         "(Ljava/io/ObjectStreamClass;Ljava/lang/Object;)Ljava/lang/Object;")));
-        redirects.put(LAMBDA_METAFACTORY, List.of());
         redirects.put(MANAGEMENT_FACTORY, List.of(
                 new Redirect("getPlatformMBeanServer", "()Ljavax/management/MBeanServer;", Instructions.INVOKESTATIC,
                         "javax/management/MBeanServerFactory", "createMBeanServer", "()Ljavax/management/MBeanServer;",

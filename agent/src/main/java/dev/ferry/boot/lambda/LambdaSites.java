@@ -103,10 +103,7 @@ public final class LambdaSites {
         if (redefinitions != current.redefinitions) {
             synchronized (current) {
                 if (redefinitions != current.redefinitions) {
-                    current.sites = build(capturingClass, current.sites, true);
-                    current.fromLoadedClass = true;
-                    // reading the class as it is now may itself retransform it: count from after that
-                    current.redefinitions = JdkInternals.redefinitionCount(capturingClass);
+                    readFromJvm(capturingClass, current);
                 }
             }
         }
@@ -117,8 +114,7 @@ public final class LambdaSites {
      * The call sites of {@code capturingClass} read again, from the class as the JVM holds it, when they were read from
      * a class file on disk (which another agent's load-time change, or a class path holding two versions of the class,
      * can make differ from it); null when they were read so already, or the JVM cannot hand the class over. Once per
-     * class: a stream naming call sites a
-     * class does not have cannot make Ferry read it again and again.
+     * class: a stream naming call sites a class does not have cannot make Ferry read it again and again.
      */
     static LambdaSites reread(Class<?> capturingClass) {
         Current current = TABLES.get(capturingClass);
@@ -126,15 +122,22 @@ public final class LambdaSites {
             if (current.fromLoadedClass) {
                 return null;
             }
-            current.fromLoadedClass = true;
+            current.fromLoadedClass = true; // once, even when the JVM cannot hand the class over
             try {
-                current.sites = build(capturingClass, current.sites, true);
+                readFromJvm(capturingClass, current);
             } catch (RuntimeException cannotTake) {
-                return null; // the JVM cannot hand the class over: what was read stays
+                return null; // what was read stays
             }
-            current.redefinitions = JdkInternals.redefinitionCount(capturingClass);
             return current.sites;
         }
+    }
+
+    /** Reads the class's call sites as the JVM holds it now; the caller holds {@code current}'s lock. */
+    private static void readFromJvm(Class<?> capturingClass, Current current) {
+        current.sites = build(capturingClass, current.sites, true);
+        current.fromLoadedClass = true;
+        // reading the class as it is now may itself retransform it: count from after that
+        current.redefinitions = JdkInternals.redefinitionCount(capturingClass);
     }
 
     /**
