@@ -99,10 +99,11 @@ final class TransformerInstallation {
         LambdaReading.readOnly(options.readLambdas());
         WireClasses.install(LAZY_SPINNER);
         List<ClassFileTransformer> added = new ArrayList<>();
+        JdkHooksTransformer hooks = null;
         try {
             if (key != null) {
                 // sees generated classes' bytes as they are defined, and stays: they exist nowhere else
-                add(instrumentation, new GeneratedClassRecorder(options.byName()), added);
+                add(instrumentation, new GeneratedClassRecorder(options.byName()), false, added);
             }
             ModuleAccess moduleAccess = new ModuleAccess(instrumentation, LambdaLinking.class.getModule());
             ClassSelection selection = new ClassSelection(options.includes(), options.excludes());
@@ -116,18 +117,11 @@ final class TransformerInstallation {
                 hooked.remove(MXBeanRegistration.MANAGEMENT_FACTORY.replace('.', '/'));
             }
             if (training) {
-                ArchiveExclusion exclusion = new ArchiveExclusion(selection);
-                instrumentation.addTransformer(exclusion, true);
-                added.add(exclusion);
+                add(instrumentation, new ArchiveExclusion(selection), true, added);
                 ArchiveExclusion.excludeLoadedCombinators(instrumentation);
             }
-            JdkHooksTransformer hooks = new JdkHooksTransformer(hooked, training);
-            if (training) {
-                instrumentation.addTransformer(hooks, true);
-                added.add(hooks);
-            } else {
-                add(instrumentation, hooks, added);
-            }
+            hooks = new JdkHooksTransformer(hooked, training);
+            add(instrumentation, hooks, training, added);
             // loads the object streams and the others if the application has not yet: hooked as they load
             JdkInternals.check();
             List<Class<?>> loadedBefore = new ArrayList<>();
@@ -159,29 +153,40 @@ final class TransformerInstallation {
             for (ClassFileTransformer transformer : added) {
                 instrumentation.removeTransformer(transformer);
             }
-            restoreHookedJdkClasses(instrumentation);
+            restoreHookedJdkClasses(instrumentation, hooks);
             throw failure;
         }
         FerryLog.log(System.Logger.Level.INFO, "Ferry " + version() + " installed" + (attached ? " (attached)" : "")
                 + "; options " + options.effective());
     }
 
-    /** Adds a transformer that sees classes as they load, not retransformations. */
-    private static void add(Instrumentation instrumentation, ClassFileTransformer transformer,
+    /**
+     * Adds a transformer, remembered for the rollback.
+     *
+     * @param retransformable false for one that sees classes as they load only (and redefinitions), so that what it
+     *     hands the JVM becomes the class's own bytes
+     */
+    private static void add(Instrumentation instrumentation, ClassFileTransformer transformer, boolean retransformable,
             List<ClassFileTransformer> added) {
-        instrumentation.addTransformer(transformer, false);
+        instrumentation.addTransformer(transformer, retransformable);
         added.add(transformer);
     }
 
-    /** After the transformers are gone: the JDK's own bytes again for every JDK class Ferry may have hooked. */
-    private static void restoreHookedJdkClasses(Instrumentation instrumentation) {
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            String internalName = type.getName().replace('.', '/');
-            if (type.getClassLoader() == null && JdkHooksTransformer.HOOKED.contains(internalName)) {
+    /**
+     * After the transformers are gone: the JDK's own bytes again for every JDK class Ferry hooked (and only those: a
+     * class another agent changed before Ferry keeps that change).
+     */
+    private static void restoreHookedJdkClasses(Instrumentation instrumentation, JdkHooksTransformer hooks) {
+        if (hooks == null) {
+            return;
+        }
+        for (String internalName : JdkHooksTransformer.HOOKED) {
+            if (hooks.hasHooked(internalName)) {
                 try {
+                    Class<?> type = Class.forName(internalName.replace('/', '.'), false, null);
                     instrumentation.redefineClasses(new ClassDefinition(type, jdkClassFile(type)));
                 } catch (Throwable ignored) {
-                    // a class that cannot be redefined back was not changed either
+                    // a class the JVM will not redefine back keeps Ferry's hook: nothing else can restore it
                 }
             }
         }
