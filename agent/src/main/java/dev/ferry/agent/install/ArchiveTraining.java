@@ -1,5 +1,7 @@
 package dev.ferry.agent.install;
 
+import dev.ferry.boot.jdk.JdkInternals;
+
 /**
  * Whether this JVM records a class-data archive: a JDK 25 AOT cache ({@code -XX:AOTCacheOutput},
  * {@code -XX:AOTMode=record|create}) or a CDS archive ({@code -XX:ArchiveClassesAtExit}, {@code -Xshare:dump}).
@@ -14,16 +16,7 @@ final class ArchiveTraining {
 
     /** From the JVM's own arguments, {@code JAVA_TOOL_OPTIONS} included. */
     static boolean isRecording() {
-        String[] arguments;
-        try {
-            arguments = (String[]) Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError unknown) {
-            return false;
-        }
-        if (arguments == null) {
-            return false; // not known (seen in a JVM Ferry was attached to): installed as in an ordinary run
-        }
-        for (String argument : arguments) {
+        for (String argument : JdkInternals.runtimeArguments()) {
             if (argument.startsWith("-XX:AOTCacheOutput=") || argument.equals("-XX:AOTMode=record")
                     || argument.equals("-XX:AOTMode=create") || argument.startsWith("-XX:ArchiveClassesAtExit=")
                     || argument.equals("-Xshare:dump")) {

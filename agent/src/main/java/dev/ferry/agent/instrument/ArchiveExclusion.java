@@ -3,14 +3,13 @@ package dev.ferry.agent.instrument;
 import dev.ferry.boot.diagnostics.AgentCounters;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Only in a run that records a class-data archive (an AOT cache, a CDS archive): hands the JVM a copy of the class file
- * of every class Ferry prepares that has lambda call sites. The JVM leaves a class a transformer handed it out of the
+ * of every class Ferry prepares that has call sites of Ferry's ({@link CallSiteScanner}). The JVM leaves a class a transformer handed it out of the
  * archive, so such a class is loaded from its jar in every later run and its lambdas link there, through Ferry's hook;
  * archived, its call sites would come linked from the archive, as the training run's JVM linked them, and stay plain
  * JDK lambdas. The copy is byte for byte the class file: nothing about the class changes. The JDK interfaces whose
@@ -18,8 +17,6 @@ import java.util.List;
  * ({@link #excludeLoadedCombinators}), which the JVM also keeps out of the archive.
  */
 public final class ArchiveExclusion implements ClassFileTransformer {
-
-    private static final byte[] MARKER = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.UTF_8);
 
     private final ClassSelection selection;
 
@@ -30,10 +27,19 @@ public final class ArchiveExclusion implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || !selection.prepares(loader, className) || !contains(classFile, MARKER)) {
+        if (className == null || !selection.prepares(loader, className) || !hasFerryCallSites(classFile)) {
             return null;
         }
         return classFile.clone();
+    }
+
+    /** Whether the class has a call site Ferry makes serializable; a class file Ferry cannot read is kept out too. */
+    private static boolean hasFerryCallSites(byte[] classFile) {
+        try {
+            return CallSiteScanner.table(classFile) != null;
+        } catch (ClassFormatError | RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /** Loads the JDK combinator interfaces (not initialized) and retransforms them, so that none is archived. */
@@ -51,19 +57,5 @@ public final class ArchiveExclusion implements ClassFileTransformer {
         } catch (Throwable failure) {
             AgentCounters.transformFailed("java.util.function", failure);
         }
-    }
-
-    /** Whether the class file holds the constant {@code java/lang/invoke/LambdaMetafactory}. */
-    static boolean contains(byte[] haystack, byte[] needle) {
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            int j = 0;
-            while (j < needle.length && haystack[i + j] == needle[j]) {
-                j++;
-            }
-            if (j == needle.length) {
-                return true;
-            }
-        }
-        return false;
     }
 }

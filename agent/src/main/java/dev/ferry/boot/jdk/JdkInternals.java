@@ -11,6 +11,7 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,7 @@ public final class JdkInternals {
     public static void check() {
         try {
             Class.forName("jdk.internal.misc.VM").getDeclaredMethod("latestUserDefinedLoader");
+            Class.forName("jdk.internal.misc.VM").getDeclaredMethod("getRuntimeArguments");
             Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
             unsafe.getDeclaredMethod("shouldBeInitialized", Class.class);
             unsafe.getDeclaredMethod("staticFieldBase", Field.class);
@@ -383,6 +385,21 @@ public final class JdkInternals {
         Descriptors.DESCRIPTOR_NAME.setVolatile(descriptor, name);
         if (suid != null) {
             Descriptors.DESCRIPTOR_SUID.setVolatile(descriptor, suid);
+        }
+    }
+
+    /**
+     * {@code jdk.internal.misc.VM.getRuntimeArguments()}: the JVM's own arguments, {@code JAVA_TOOL_OPTIONS}
+     * included; empty when the JVM does not tell them (seen in a JVM Ferry was attached to). Asked once, at
+     * installation, by reflection: making the method handles of {@code VM} and {@code Unsafe} would cost more.
+     */
+    public static List<String> runtimeArguments() {
+        try {
+            String[] arguments = (String[]) Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments")
+                    .invoke(null);
+            return arguments == null ? List.of() : List.of(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a JDK internal Ferry relies on is missing: " + e, e);
         }
     }
 

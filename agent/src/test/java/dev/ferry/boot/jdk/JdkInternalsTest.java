@@ -65,6 +65,13 @@ class JdkInternalsTest {
     }
 
     @Test
+    void vm_runtime_arguments_should_hold_the_jvms_own_options() {
+        // the build starts this JVM with --add-exports java.base/jdk.internal.misc=ALL-UNNAMED
+        assertTrue(JdkInternals.runtimeArguments().contains("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"),
+                () -> String.valueOf(JdkInternals.runtimeArguments()));
+    }
+
+    @Test
     void class_redefinition_count_should_start_at_zero_and_serialized_lambda_should_give_its_capturing_class() {
         assertEquals(0, JdkInternals.redefinitionCount(JdkInternalsTest.class));
         java.lang.invoke.SerializedLambda serialized = new java.lang.invoke.SerializedLambda(JdkInternalsTest.class,
